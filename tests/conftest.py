@@ -1,0 +1,45 @@
+"""Shared fixtures: the repository, a real build of the real corpus, helpers to read its HTML."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.build import build
+from reader.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Settings:
+    """The real texts and glossary built with the real model and MkDocs into a temporary directory."""
+    work = tmp_path_factory.mktemp("build")
+    settings = Settings(root=ROOT, docs=work / "docs", out=work / "site", reports=work / "reports",
+                        cache=ROOT / ".cache" / "reader", progress=False)
+    build(settings)
+    return settings
+
+
+def write_entry(directory: Path, name: str, text: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project's inputs (sources, glossary, mkdocs.yml, overrides) to break at will."""
+    for name in ("sources", "glossary", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path

@@ -1,0 +1,132 @@
+"""Full build of the real corpus with the real model and MkDocs + Material, checked in its HTML."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from reader.convert import LIST_ITEM
+from reader.sources import load_sources
+
+
+@lru_cache(maxsize=None)
+def parse(path: Path) -> HTMLParser:
+    return HTMLParser(path.read_text(encoding="utf-8"))
+
+
+def page_file(site: Path, url_path: str) -> Path:
+    path = site / unquote(url_path).lstrip("/")
+    return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    base = "/" + page.relative_to(site).as_posix()
+    target = urlsplit(urljoin(base, href))
+    return page_file(site, target.path), target.fragment
+
+
+def ids_of(path: Path) -> set[str]:
+    return {node.attributes["id"] for node in parse(path).css("[id]")}
+
+
+def prose_words(source) -> list[str]:
+    """The words of a source's prose, straight from its received lines (furniture dropped)."""
+    furniture = {line.strip() for line in source.meta.furniture}
+    words = []
+    for _, line in source.lines:
+        stripped = line.strip()
+        if not stripped or stripped in furniture or stripped == source.meta.title:
+            continue
+        item = LIST_ITEM.match(line)
+        words += (item.group(2) if item else stripped).split()
+    return words
+
+
+def test_text_fidelity(built, root):
+    site = built.path(built.out)
+    for source in load_sources(root / "sources"):
+        html = parse(site / "texts" / source.id / "index.html")
+        article = html.css_first("article")
+        shown = []
+        for node in article.css("[id^='p-'], [id^='h-']"):
+            shown += node.text(deep=True).split()
+        assert shown == prose_words(source), source.id
+        assert article.css_first("h1").text().strip() == source.meta.title
+
+
+def test_every_glossary_link_resolves(built):
+    site = built.path(built.out)
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        for link in parse(page).css("article a[href]"):
+            href = link.attributes["href"]
+            if href.startswith(("http:", "https:", "mailto:")) or href.startswith("#"):
+                continue
+            target, fragment = resolve(site, page, href)
+            assert target.exists(), (page, href)
+            if fragment:
+                assert fragment in ids_of(target), (page, href)
+            checked += 1
+    assert checked > 500
+
+
+@pytest.mark.parametrize("text_id,surface,entry", [
+    ("us-rapprochement-with-russia", "Arrighi", "giovanni-arrighi"),
+    ("us-rapprochement-with-russia", "offshore balancing", "offshore-balancing"),
+    ("us-rapprochement-with-russia", "Article V", "article-5"),
+    ("threats-of-a-sino-russian-partnership", "Xi Jinping", "xi-jinping"),
+    ("threats-of-a-sino-russian-partnership", "Xi", "xi-jinping"),
+    ("kagarlitsky-moscow-washington-axis", "Wallerstein", "immanuel-wallerstein"),
+])
+def test_design_card_examples_link_to_their_entries(built, text_id, surface, entry):
+    site = built.path(built.out)
+    page = site / "texts" / text_id / "index.html"
+    links = [a for a in parse(page).css("article a.gl") if surface in a.text()]
+    assert links, f"no link containing {surface!r}"
+    for link in links:
+        target, _ = resolve(site, page, link.attributes["href"])
+        assert target == site / "glossary" / entry / "index.html"
+
+
+def test_every_entry_page_lists_its_mentions_with_working_links(built):
+    site = built.path(built.out)
+    docs = built.path(built.docs)
+    entries = sorted(p.stem for p in (docs / "glossary").glob("*.md") if p.stem != "index")
+    assert len(entries) >= 20
+    with_mentions = 0
+    for entry in entries:
+        page = site / "glossary" / entry / "index.html"
+        pilcrows = [a for a in parse(page).css("article a[href]")
+                    if re.search(r"#[ph]-\d+$", a.attributes["href"])]
+        marks = parse(page).css("article li mark")
+        assert len(pilcrows) == len(marks)
+        for link in pilcrows:
+            target, fragment = resolve(site, page, link.attributes["href"])
+            assert fragment in ids_of(target), (entry, link.attributes["href"])
+        with_mentions += bool(pilcrows)
+    assert with_mentions >= 0.8 * len(entries)
+
+
+def test_strict_build_produced_the_pages(built):
+    site = built.path(built.out)
+    assert (site / "index.html").exists()
+    assert (site / "glossary" / "index.html").exists()
+    assert (site / "wanted" / "index.html").exists()
+    assert (site / "search" / "search_index.json").exists()
+    assert len(list((site / "texts").glob("*/index.html"))) == 3
+
+
+def test_candidates_report_is_written_without_noise(built):
+    import json
+
+    report = json.loads((built.path(built.reports) / "candidates.json").read_text())
+    names = {c["name"] for c in report}
+    assert not names & {"n’t", "un", "’s"}
+    for c in report:
+        assert not re.match(r"(?i)the\s", c["name"]) and not c["name"].endswith(("’s", "'s")), c
+        assert c["count"] >= 1 and c["context"]
