@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import time
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -26,7 +25,9 @@ from .glossary import Glossary, load_glossary
 from .link import choose_links
 from .match import GlossaryMatcher, TextAnnotation
 from .problems import InputError, Problem
-from .render import Page, entry_page, glossary_index, home_page, text_page, wanted_page
+from .relations import relate
+from .render import (Page, entry_page, glossary_data, glossary_index, graph_page, home_page, text_page,
+                     wanted_page)
 from .settings import Settings
 from .sources import load_sources
 
@@ -95,12 +96,14 @@ def analyse(settings: Settings, timer: StageTimer) -> Corpus:
     return Corpus(glossary, annotations, links, found, stats)
 
 
-def render_pages(corpus: Corpus) -> list[Page]:
-    """Every generated page, sorted by path."""
-    counts = Counter(m.entry_id for a in corpus.annotations for m in a.mentions)
-    pages = [home_page(corpus.annotations), glossary_index(corpus.glossary, counts), wanted_page(corpus.candidates)]
+def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
+    """Every generated page and data file, sorted by path."""
+    relations = relate(corpus.annotations)
+    pages = [home_page(corpus.annotations, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
+             wanted_page(corpus.candidates), graph_page(corpus.glossary, relations, directory_urls),
+             glossary_data(corpus.glossary)]
     pages += [text_page(a, corpus.links[a.document.id], corpus.glossary) for a in corpus.annotations]
-    pages += [entry_page(e, corpus.glossary, corpus.annotations) for e in corpus.glossary]
+    pages += [entry_page(e, corpus.glossary, corpus.annotations, relations, directory_urls) for e in corpus.glossary]
     return sorted(pages, key=lambda p: p.path)
 
 
@@ -184,7 +187,7 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
     docs_staging = docs.with_name(docs.name + ".staging")
     site_staging = out.with_name(out.name + ".staging")
     with timer.stage("render"):
-        write_pages(render_pages(corpus), docs_staging)
+        write_pages(render_pages(corpus, settings.directory_urls), docs_staging)
     if site:
         with timer.stage("site"):
             try:

@@ -40,6 +40,8 @@ class Settings:
     """Worker processes for the model stage (spaCy's ``n_process``); 1 runs in this process."""
     link_policy: LinkPolicy = "first-in-section"
     """Which mentions become links: the first of each entry per section, per text, or all."""
+    directory_urls: bool = True
+    """Pretty URLs (``glossary/x/``) for a web server; False gives ``glossary/x.html`` for file://."""
     progress: bool | None = None
     """Show a progress bar (None: only when standard error is a terminal)."""
 
