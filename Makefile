@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 # Deterministic output: dates in the site come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site pages check test test-deps serve clean help
+.PHONY: site pages offline check test test-deps serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -27,6 +27,9 @@ site: $(STAMP) ## build the whole site into site/
 
 pages: $(STAMP) ## write the generated Markdown into docs/ without building HTML
 	$(PY) -m reader build --pages-only
+
+offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip)
+	$(PY) -m reader offline
 
 check: $(STAMP) ## validate the glossary and the sources
 	$(PY) -m reader check

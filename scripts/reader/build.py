@@ -107,7 +107,7 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
     return sorted(pages, key=lambda p: p.path)
 
 
-def write_pages(pages: list[Page], target: Path) -> None:
+def write_pages(pages: list[Page], target: Path, extra_assets: dict[str, Path] | None = None) -> None:
     """Write pages and the static assets into a fresh directory."""
     if target.exists():
         shutil.rmtree(target)
@@ -121,6 +121,10 @@ def write_pages(pages: list[Page], target: Path) -> None:
         if item.is_file():
             (target / "assets").mkdir(exist_ok=True)
             (target / "assets" / item.name).write_bytes(item.read_bytes())
+    for name, source in sorted((extra_assets or {}).items()):
+        path = target / "assets" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(Path(source).read_bytes())
 
 
 def _swap(staging: Path, final: Path) -> None:
@@ -187,7 +191,7 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
     docs_staging = docs.with_name(docs.name + ".staging")
     site_staging = out.with_name(out.name + ".staging")
     with timer.stage("render"):
-        write_pages(render_pages(corpus, settings.directory_urls), docs_staging)
+        write_pages(render_pages(corpus, settings.directory_urls), docs_staging, settings.extra_assets)
     if site:
         with timer.stage("site"):
             try:

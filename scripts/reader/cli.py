@@ -41,13 +41,25 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     timer = build(settings, site=not args.pages_only)
-    total = sum(timer.seconds.values())
+    _print_timer(timer)
+    target = settings.path(settings.out) if not args.pages_only else settings.path(settings.docs)
+    print(f"built {target}")
+    return 0
+
+
+def _print_timer(timer) -> None:
     print("stage      seconds")
     for name, seconds in timer.seconds.items():
         print(f"{name:<10} {seconds:7.2f}")
-    print(f"{'total':<10} {total:7.2f}")
-    target = settings.path(settings.out) if not args.pages_only else settings.path(settings.docs)
-    print(f"built {target}")
+    print(f"{'total':<10} {sum(timer.seconds.values()):7.2f}")
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .offline import build_offline
+
+    timer, archive = build_offline(settings_from(args))
+    _print_timer(timer)
+    print(f"built {archive.parent / 'site'} and {archive}")
     return 0
 
 
@@ -69,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_build_options(p)
     p.add_argument("--pages-only", action="store_true", help="write docs/ but do not run MkDocs")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("offline", help="build the offline edition (file://, no network) and its zip",
+                       description="Build the site for reading from disk into build/offline/site and pack "
+                                   "build/offline/annotated-reader-offline.zip.")
+    _add_paths(p)
+    _add_build_options(p)
+    p.set_defaults(func=cmd_offline)
 
     p = sub.add_parser("check", help="validate the glossary and the sources only",
                        description="Validate every glossary entry and source; report problems as file:line: problem; fix.")

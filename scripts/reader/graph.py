@@ -123,11 +123,11 @@ def svg_graph(glossary: Glossary, relations: Relations, href: Callable[[str], st
 
 
 def svg_neighbourhood(entry_id: str, glossary: Glossary, relations: Relations, href: Callable[[str], str],
-                      limit: int = 12, size: int = 460) -> str:
+                      limit: int = 12, size: int = 560) -> str:
     """One entry in the middle, the entries it shares paragraphs with most often on a ring around it."""
     neighbours = [(e, w) for e, w in relations.neighbours(entry_id) if e in glossary.entries][:limit]
     centre = size / 2
-    ring = size / 2 - 70
+    ring = size / 2 - 120
     entry = glossary[entry_id]
     parts = [f'<svg class="reader-graph neighbourhood" viewBox="0 0 {size} {size}" width="{size}" role="group" aria-labelledby="nb-title" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="nb-title">{attribute(entry.title)} and the entries it shares paragraphs with</title>']

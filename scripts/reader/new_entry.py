@@ -79,8 +79,10 @@ def entry_id_for(title: str) -> str:
 
     The result may still be invalid (empty, or starting with a digit); ``scaffold`` checks it.
     """
-    folded = _APOSTROPHES.sub("", ascii_fold(title)).lower()
-    return _NON_ALNUM.sub("-", folded).strip("-")
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFC", title))
+    # Any punctuation separates words, ASCII or not: "China–Russia" -> "china-russia".
+    text = "".join(ch if ch.isalnum() else " " for ch in text)
+    return _NON_ALNUM.sub("-", ascii_fold(text).lower()).strip("-")
 
 
 def _check_title(title: str) -> None:

@@ -31,9 +31,12 @@ class Page:
     content: str
 
 
-def _front_matter(**fields: str) -> str:
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value] + ["---", ""]
-    return "\n".join(lines)
+def _front_matter(*, boost: bool = False, **fields: str) -> str:
+    """Page metadata for MkDocs; ``boost`` ranks the page higher in search (used for the texts)."""
+    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value]
+    if boost:
+        lines += ["search:", "  boost: 4"]
+    return "\n".join(lines + ["---", ""])
 
 
 def linked_text(block: Block, mentions: list[Mention], links: set[tuple[str, int]], glossary_prefix: str,
@@ -93,7 +96,7 @@ def first_linked(annotation: TextAnnotation, links: set[tuple[str, int]]) -> dic
 def _panel(annotation: TextAnnotation, links: set[tuple[str, int]], glossary: Glossary) -> list[str]:
     counts = Counter(m.entry_id for m in annotation.mentions)
     first = first_linked(annotation, links)
-    lines = [f'??? abstract "In this text: {len(counts)} entries, {sum(counts.values())} mentions"']
+    lines = [f'??? abstract in-this-text "In this text: {len(counts)} entries, {sum(counts.values())} mentions"']
     for entry_type in ENTRY_TYPES:
         ids = sorted((e for e in counts if glossary[e].type == entry_type), key=lambda e: (-counts[e], glossary[e].title))
         if not ids:
@@ -103,7 +106,6 @@ def _panel(annotation: TextAnnotation, links: set[tuple[str, int]], glossary: Gl
             target = f"#m-{entry_id}" if entry_id in first else f"#{_first_block(annotation, entry_id)}"
             items.append(f"[{escape(glossary[entry_id].title)}]({target}) {counts[entry_id]}")
         lines += [f"    **{TYPE_LABELS[entry_type]}:** " + " · ".join(items), ""]
-    lines.append("{: .in-this-text }")
     return lines
 
 
@@ -118,7 +120,7 @@ def text_page(annotation: TextAnnotation, links: set[tuple[str, int]], glossary:
     for mention in annotation.mentions:
         by_block[mention.block_id].append(mention)
     anchors = {(m.block_id, m.start): m.entry_id for m in first_linked(annotation, links).values()}
-    lines = [_front_matter(title=meta.title, description=_describe(document)), f"# {escape(meta.title)}", ""]
+    lines = [_front_matter(title=meta.title, description=_describe(document), boost=True), f"# {escape(meta.title)}", ""]
     lines += [_meta_line(document), "{: .text-meta }", ""]
     lines += [f'<div class="cite-data" hidden data-title="{attribute(meta.title)}" '
               f'data-author="{attribute(meta.author)}" data-publication="{attribute(meta.publication)}" '
@@ -188,12 +190,12 @@ def entry_page(entry: Entry, glossary: Glossary, annotations: list[TextAnnotatio
     if entry.aliases:
         lines += ["**Also written:** " + ", ".join(escape(a.text) for a in entry.aliases), "{: .entry-aliases }", ""]
     if entry.see_also:
-        lines += ["## See also", ""]
+        lines += ["## See also { data-search-exclude }", ""]
         for ref in entry.see_also:
             other = glossary[ref]
             lines.append(f"- [{escape(other.title)}]({ref}.md) — {escape(other.summary)}")
         lines.append("")
-    lines += ["## Mentioned in", ""]
+    lines += ["## Mentioned in { data-search-exclude }", ""]
     for annotation, mentions in own:
         document = annotation.document
         blocks = {b.id: b for b in document.blocks}
@@ -209,7 +211,7 @@ def entry_page(entry: Entry, glossary: Glossary, annotations: list[TextAnnotatio
         lines += ["No text mentions this entry yet.", ""]
     neighbours = [(e, n) for e, n in relations.neighbours(entry.id) if e in glossary.entries][:10]
     if neighbours:
-        lines += ["## Appears alongside", "",
+        lines += ["## Appears alongside { data-search-exclude }", "",
                   "Entries that most often share a paragraph with this one (number of shared paragraphs):", ""]
         lines += [f"- [{escape(glossary[e].title)}]({e}.md) {n}" for e, n in neighbours]
         lines += ["", '<figure class="graph-figure">' + svg_neighbourhood(
@@ -239,7 +241,7 @@ def glossary_index(glossary: Glossary, counts: Counter) -> Page:
     lines += [" · ".join(f"[{letter}](#letter-{letter.lower() if letter.isalpha() else 'other'})" for letter in letters), ""]
     for letter in letters:
         anchor = letter.lower() if letter.isalpha() else "other"
-        lines += [f"### {letter} {{ #letter-{anchor} }}", ""]
+        lines += [f"### {escape(letter)} {{ #letter-{anchor} }}", ""]
         for entry in sorted(by_letter[letter], key=lambda e: e.title.lower()):
             lines.append(f"- [{escape(entry.title)}]({entry.id}.md) ({TYPE_NAMES[entry.type].lower()})")
         lines.append("")

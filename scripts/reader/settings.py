@@ -42,6 +42,8 @@ class Settings:
     """Which mentions become links: the first of each entry per section, per text, or all."""
     directory_urls: bool = True
     """Pretty URLs (``glossary/x/``) for a web server; False gives ``glossary/x.html`` for file://."""
+    extra_assets: dict[str, Path] = field(default_factory=dict)
+    """Further files copied into ``docs/assets`` (name → source), e.g. the offline edition's shim."""
     progress: bool | None = None
     """Show a progress bar (None: only when standard error is a terminal)."""
 

@@ -211,9 +211,20 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", addParagraphTools);
-  } else {
+  /* The theme's search overlay is a dialog without a name; give it one. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
+  function ready() {
+    nameSearchDialog();
     addParagraphTools();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

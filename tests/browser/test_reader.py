@@ -1,0 +1,181 @@
+"""What readers see, in a real browser: previews, panel, citations, search, graph, accessibility."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.glossary import load_glossary
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "texts/us-rapprochement-with-russia/"
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary(ROOT / "glossary")
+
+
+@pytest.fixture(params=["http", "file"])
+def text_url(request, http_root, offline_dir):
+    """The text page on the hosted site, and in the offline edition opened from disk."""
+    if request.param == "http":
+        return http_root + TEXT
+    return (offline_dir / "texts" / "us-rapprochement-with-russia.html").as_uri()
+
+
+def card(page):
+    return page.locator("#gl-card")
+
+
+def test_hover_opens_the_card_with_the_entry_summary(page, text_url, glossary, screenshots):
+    page.goto(text_url)
+    link = page.locator("article a.gl[data-entry='giovanni-arrighi']").first
+    link.scroll_into_view_if_needed()
+    link.hover()
+    expect_card(page, glossary["giovanni-arrighi"])
+    # Hoverable: the pointer can move onto the card without it closing.
+    card(page).hover()
+    page.wait_for_timeout(500)
+    assert card(page).is_visible()
+    if text_url.startswith("http"):
+        page.screenshot(path=str(screenshots / "text-with-card.png"))
+    page.keyboard.press("Escape")
+    assert card(page).is_hidden()
+
+
+def expect_card(page, entry):
+    card(page).wait_for(state="visible", timeout=3000)
+    assert card(page).locator(".gl-card__title").inner_text() == entry.title
+    assert card(page).locator(".gl-card__summary").inner_text() == entry.summary
+    assert card(page).get_attribute("aria-labelledby") == "gl-card-title"
+
+
+def test_keyboard_focus_opens_the_card_and_escape_closes_it(page, text_url, glossary):
+    page.goto(text_url)
+    link = page.locator("article a.gl[data-entry='offshore-balancing']").first
+    link.focus()
+    expect_card(page, glossary["offshore-balancing"])
+    assert link.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert card(page).is_hidden()
+    assert link.get_attribute("aria-expanded") == "false"
+
+
+def test_card_does_not_shift_the_layout(page, http_root):
+    page.goto(http_root + TEXT)
+    where = "(() => { const r = document.getElementById('p-8').getBoundingClientRect();" \
+            " return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()"
+    before = page.evaluate(where)
+    page.locator("#p-6 a.gl").first.hover()
+    card(page).wait_for(state="visible")
+    assert page.evaluate(where) == before
+
+
+def test_panel_links_land_on_the_first_mention(page, text_url):
+    page.goto(text_url)
+    page.locator(".in-this-text summary").click()
+    link = page.locator(".in-this-text a[href='#m-article-5']")
+    link.click()
+    assert page.evaluate("location.hash") == "#m-article-5"
+    target = page.locator("#m-article-5")
+    first = page.locator("article a.gl[data-entry='article-5']").first
+    assert target.get_attribute("href") == first.get_attribute("href")
+    assert page.evaluate("document.getElementById('m-article-5') === document.querySelector(\"article a.gl[data-entry='article-5']\")")
+    assert target.is_visible() and target.bounding_box()["y"] < 900
+
+
+def test_paragraph_permalink_and_copy_citation(page, http_root):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=http_root.rstrip("/"))
+    page.goto(http_root + TEXT)
+    paragraph = page.locator("#p-6")
+    paragraph.hover()
+    pilcrow = paragraph.locator(".para-link")
+    assert pilcrow.is_visible()
+    pilcrow.click()
+    assert page.evaluate("location.hash") == "#p-6"
+    paragraph.locator(".para-cite").click()
+    page.locator(".reader-status").wait_for(state="visible")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "From confrontation to engagement" in copied
+    assert copied.endswith(http_root + TEXT + "#p-6")
+    assert "paragraph 6" in copied
+
+
+def test_search_finds_a_text_and_an_entry(page, http_root):
+    page.goto(http_root)
+    hrefs = search(page, "offshore balancing")
+    assert any("texts/us-rapprochement-with-russia/" in h for h in hrefs), hrefs
+    assert any("glossary/offshore-balancing/" in h for h in hrefs), hrefs
+
+
+def search(page, query: str) -> list[str]:
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    items = page.locator(".md-search-result__item a")
+    items.first.wait_for(timeout=10000)
+    return [items.nth(i).get_attribute("href") for i in range(items.count())]
+
+
+def test_graph_renders_and_nodes_link(page, http_root, screenshots):
+    page.goto(http_root + "graph/")
+    nodes = page.locator("svg.reader-graph a.node")
+    assert nodes.count() >= 50
+    page.screenshot(path=str(screenshots / "graph.png"), full_page=True)
+    node = page.locator("svg.reader-graph a.node[data-entry='giovanni-arrighi']")
+    node.click()
+    page.wait_for_url(re.compile(r".*/glossary/giovanni-arrighi/$"))
+    assert page.locator("h1").inner_text() == "Giovanni Arrighi"
+
+
+def test_entry_page_lists_mentions_and_neighbours(page, http_root, screenshots):
+    page.goto(http_root + "glossary/offshore-balancing/")
+    assert page.locator("article li mark").count() >= 1
+    assert page.locator("#appears-alongside").count() == 1
+    assert page.locator("svg.neighbourhood a.node").count() >= 3
+    page.screenshot(path=str(screenshots / "entry.png"), full_page=True)
+    page.locator("article li a[href*='#p-']").first.click()
+    page.wait_for_url(re.compile(r".*/texts/us-rapprochement-with-russia/#p-\d+$"))
+
+
+AXE_PAGES = ["", TEXT, "glossary/offshore-balancing/", "glossary/", "graph/"]
+
+
+@pytest.mark.parametrize("path", AXE_PAGES, ids=["home", "text", "entry", "index", "graph"])
+def test_no_serious_accessibility_violations(page, http_root, path):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test`, which installs it from the npm registry")
+    page.goto(http_root + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_offline_edition_works_from_disk_with_the_network_blocked(offline_page, offline_dir, glossary, screenshots):
+    page = offline_page
+    page.goto((offline_dir / "index.html").as_uri())
+    hrefs = search(page, "offshore balancing")
+    assert any("texts/us-rapprochement-with-russia.html" in h for h in hrefs), hrefs
+    assert any("glossary/offshore-balancing.html" in h for h in hrefs), hrefs
+    page.goto((offline_dir / "texts" / "us-rapprochement-with-russia.html").as_uri())
+    link = page.locator("article a.gl[data-entry='giovanni-arrighi']").first
+    link.hover()
+    expect_card(page, glossary["giovanni-arrighi"])
+    page.keyboard.press("Escape")
+    page.locator(".in-this-text summary").click()
+    page.locator(".in-this-text a[href='#m-offshore-balancing']").click()
+    assert page.evaluate("location.hash") == "#m-offshore-balancing"
+    page.locator("article a.gl[data-entry='offshore-balancing']").first.click()
+    page.wait_for_url(re.compile(r".*/glossary/offshore-balancing\.html$"))
+    page.locator("article li a[href*='#p-']").first.click()
+    page.wait_for_url(re.compile(r".*/texts/us-rapprochement-with-russia\.html#p-\d+$"))
+    page.goto((offline_dir / "graph.html").as_uri())
+    assert page.locator("svg.reader-graph a.node").count() >= 50
+    page.locator("svg.reader-graph a.node[data-entry='john-mearsheimer']").click()
+    page.wait_for_url(re.compile(r".*/glossary/john-mearsheimer\.html$"))
+    page.screenshot(path=str(screenshots / "offline-entry.png"))
