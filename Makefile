@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 # Deterministic output: dates in the site come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site pages offline check test test-deps serve clean help
+.PHONY: site pages offline check new-entry impact eval bench test test-deps serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -31,8 +31,18 @@ pages: $(STAMP) ## write the generated Markdown into docs/ without building HTML
 offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip)
 	$(PY) -m reader offline
 
+BASE ?= main
+impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make impact BASE=origin/main
+	$(PY) -m reader impact --base "$(BASE)"
+
 check: $(STAMP) ## validate the glossary and the sources
 	$(PY) -m reader check
+
+new-entry: export NEW_ENTRY_TITLE = $(TITLE)
+new-entry: export NEW_ENTRY_TYPE = $(TYPE)
+new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Conference" TYPE=event
+	@test -n "$$NEW_ENTRY_TITLE" -a -n "$$NEW_ENTRY_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event' >&2; exit 2; }
+	$(PY) -m reader new-entry --title "$$NEW_ENTRY_TITLE" --type "$$NEW_ENTRY_TYPE"
 
 test-deps: $(STAMP) ## install what the browser tests need (Chromium, axe-core) when missing
 	bash tests/browser/install-deps.sh

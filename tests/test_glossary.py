@@ -17,7 +17,7 @@ aliases: [Arrighi]
 summary: An Italian political economist and world-systems scholar.
 see_also: [david-harvey]
 ---
-A body that is long enough to be a body.
+Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation.
 """
 
 HARVEY = """---
@@ -25,7 +25,7 @@ title: David Harvey
 type: person
 summary: A geographer.
 ---
-Body.
+David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism.
 """
 
 
@@ -66,6 +66,10 @@ CASES = [
      "glossary/giovanni-arrighi.md:"),
     ("no front matter", "just text\n", "glossary/giovanni-arrighi.md:1: the file does not start with a '---'"),
     ("empty file", "", "glossary/giovanni-arrighi.md:1: the file is empty"),
+    ("body too short", GOOD.split("---\n")[0] + "---\n" + GOOD.split("---\n")[1] + "---\nShort body.\n",
+     "glossary/giovanni-arrighi.md:8: the body has 2 words, outside 80–300"),
+    ("placeholder", GOOD.replace("An Italian", "TODO An Italian"),
+     "glossary/giovanni-arrighi.md:5: summary contains the placeholder 'TODO'"),
     ("summary too long", GOOD.replace("An Italian", "word " * 41 + "An Italian"),
      "glossary/giovanni-arrighi.md:5: summary: the summary has"),
 ]

@@ -63,6 +63,13 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_impact(args: argparse.Namespace) -> int:
+    from .impact import compare, report
+
+    print(report(compare(settings_from(args), args.base), args.base), end="")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .build import check
 
@@ -88,6 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(p)
     _add_build_options(p)
     p.set_defaults(func=cmd_offline)
+
+    p = sub.add_parser("impact", help="which mentions a glossary change links, unlinks or relinks",
+                       description="Compare the working tree's glossary with the glossary at a base revision "
+                                   "and list every mention, in every text, whose entry or link changes.")
+    _add_paths(p)
+    p.add_argument("--base", default="main", help="git revision to compare with (default: main)")
+    p.set_defaults(func=cmd_impact)
+
+    from . import new_entry
+
+    p = sub.add_parser("new-entry", help="write a skeleton glossary entry glossary/<id>.md",
+                       description=new_entry.build_parser().description)
+    new_entry.add_arguments(p)
+    p.set_defaults(func=new_entry.run)
 
     p = sub.add_parser("check", help="validate the glossary and the sources only",
                        description="Validate every glossary entry and source; report problems as file:line: problem; fix.")

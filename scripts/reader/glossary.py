@@ -34,6 +34,11 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 """An entry id (the file name without ``.md``): lowercase letters, digits, single hyphens."""
 
 SUMMARY_MAX_WORDS = 40
+BODY_WORDS = (80, 300)
+"""Shortest and longest entry body, in words."""
+
+PLACEHOLDER_PATTERN = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:\blorem\b)")
+"""Placeholder text a skeleton or template leaves behind; an entry containing it is not finished."""
 
 EntryType = Literal["person", "state", "organization", "place", "concept", "event", "document"]
 
@@ -197,6 +202,13 @@ def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
         found.append(Problem(shown, fm.body_line + line - 1, message, fix))
     if not fm.body.strip():
         found.append(Problem(shown, fm.body_line, "the entry has no body", "write a short explanation after the closing '---'"))
+    else:
+        words = len(fm.body.split())
+        low, high = BODY_WORDS
+        if not low <= words <= high:
+            found.append(Problem(shown, fm.body_line, f"the body has {words} words, outside {low}–{high}",
+                                 "write an explanation of 80 to 300 words (see CONTRIBUTING.md)"))
+    found.extend(_placeholder_problems(fm, shown))
     if meta is not None:
         for index, ref in enumerate(meta.see_also):
             if not ID_PATTERN.match(ref):
@@ -210,6 +222,31 @@ def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
     aliases = tuple(a if isinstance(a, Alias) else Alias(text=a) for a in meta.aliases)
     return Entry(entry_id, meta.title, meta.type, aliases, meta.summary, tuple(meta.see_also),
                  meta.wikipedia, fm.body.strip() + "\n", shown)
+
+
+def _placeholder_problems(fm: frontmatter.FrontMatterFile, shown: str) -> list[Problem]:
+    """Placeholder text (TODO, TBD, FIXME, XXX, lorem) left in the front matter or the body."""
+    fix = "replace it with finished text (see CONTRIBUTING.md); a skeleton entry cannot be merged"
+    problems: list[Problem] = []
+    for key in ("title", "summary", "wikipedia"):
+        value = fm.data.get(key)
+        found = PLACEHOLDER_PATTERN.search(value) if isinstance(value, str) else None
+        if found:
+            problems.append(Problem(shown, fm.line_of(key), f"{key} contains the placeholder '{found.group()}'", fix))
+    aliases = fm.data.get("aliases")
+    if isinstance(aliases, list):
+        lines = fm.item_lines.get("aliases", [])
+        for index, alias in enumerate(aliases):
+            text = alias.get("text") if isinstance(alias, dict) else alias
+            found = PLACEHOLDER_PATTERN.search(text) if isinstance(text, str) else None
+            if found:
+                line = lines[index] if index < len(lines) else fm.line_of("aliases")
+                problems.append(Problem(shown, line, f"alias contains the placeholder '{found.group()}'", fix))
+    for offset, line_text in enumerate(fm.body.split("\n")):
+        found = PLACEHOLDER_PATTERN.search(line_text)
+        if found:
+            problems.append(Problem(shown, fm.body_line + offset, f"the body contains the placeholder '{found.group()}'", fix))
+    return problems
 
 
 def load_glossary(directory: Path) -> Glossary:
