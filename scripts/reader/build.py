@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import candidates as candidates_mod
+from . import csp
 from .annotate import annotate
 from .convert import Document, convert
 from .glossary import Glossary, load_glossary
@@ -148,6 +149,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def frame_scripts(settings: Settings):
+    """For the offline edition: the inline script the search shim writes into its frame, per page."""
+    shim = settings.extra_assets.get("vendor/iframe-worker-shim.js")
+    if shim is None:
+        return None
+    from .offline import shim_frame_script
+
+    return lambda page, html: shim_frame_script(Path(shim), html)
+
+
 def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     """Run MkDocs (strict) on ``docs_dir`` into ``site_dir``; raise InputError on any warning."""
     from mkdocs.commands.build import build as mkdocs_build_command
@@ -170,6 +181,7 @@ def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     if collector.messages:
         raise InputError([Problem(str(settings.mkdocs_config), 1, f"mkdocs warning: {m}", "fix the cause of the warning")
                           for m in collector.messages])
+    csp.apply(site_dir, frame_scripts(settings))
 
 
 def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings) -> None:

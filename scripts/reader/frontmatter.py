@@ -35,12 +35,24 @@ class FrontMatterFile:
         return self.key_lines.get(key, 1)
 
 
-def _to_python(node: yaml.Node, shown: str, problems: list[Problem]) -> Any:
+MAX_NODES = 10_000
+"""Most YAML nodes a front matter may expand to (anchors and aliases can multiply them)."""
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _to_python(node: yaml.Node, shown: str, problems: list[Problem], budget: list[int] | None = None) -> Any:
     """Convert a composed node to plain Python, reporting duplicate mapping keys."""
+    budget = budget if budget is not None else [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _to_python(key_node, shown, problems)
+            key = _to_python(key_node, shown, problems, budget)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 problems.append(Problem(shown, key_node.start_mark.line + 1,
                                         "a key must be a plain word", "write the key as a simple name"))
@@ -50,10 +62,10 @@ def _to_python(node: yaml.Node, shown: str, problems: list[Problem]) -> Any:
                                         f"duplicate key '{key}' (YAML would silently keep only the last one)",
                                         f"keep a single '{key}:' line and merge the values"))
                 continue
-            out[key] = _to_python(value_node, shown, problems)
+            out[key] = _to_python(value_node, shown, problems, budget)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, shown, problems) for item in node.value]
+        return [_to_python(item, shown, problems, budget) for item in node.value]
     return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node, deep=True)
 
 
@@ -134,6 +146,13 @@ def parse(path: Path, problems: list[Problem]) -> FrontMatterFile | None:
         data = _to_python(node, shown, local)
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, 2, f"invalid YAML value: {exc}", "fix the value"))
+        return None
+    except _TooLarge:
+        problems.append(Problem(shown, 2, f"the front matter expands to more than {MAX_NODES:,} values",
+                                "write the metadata out plainly, without YAML anchors and aliases"))
+        return None
+    except RecursionError:
+        problems.append(Problem(shown, 2, "the front matter is nested too deeply", "write the metadata out plainly"))
         return None
     # Shift line numbers: the header starts on line 2 of the file.
     problems.extend(Problem(p.path, p.line + 1, p.message, p.fix) for p in local)

@@ -84,10 +84,18 @@ class EntryMeta(BaseModel):
 
     title: str = Field(min_length=1, max_length=120)
     type: EntryType
-    aliases: list[Alias | str] = []
+    aliases: list[Alias] = []
     summary: str = Field(min_length=1, max_length=400)
     see_also: list[str] = []
     wikipedia: str | None = Field(default=None, max_length=200)
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _alias_strings(cls, value):
+        """A plain string is shorthand for an alias with no restrictions."""
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
 
     @field_validator("title", "summary", "wikipedia")
     @classmethod
@@ -161,7 +169,7 @@ def _pydantic_problems(exc: ValidationError, fm: frontmatter.FrontMatterFile, sh
         if len(loc) > 1 and isinstance(loc[1], int) and key in fm.item_lines and loc[1] < len(fm.item_lines[key]):
             line = fm.item_lines[key][loc[1]]
         kind = err["type"]
-        where = ".".join(str(part) for part in loc if not isinstance(part, int) and part not in ("str", "Alias"))
+        where = ".".join(str(part) for part in loc if not isinstance(part, int))
         if kind == "missing":
             message = f"missing required key '{where}'"
         elif kind == "extra_forbidden":
@@ -219,7 +227,7 @@ def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
     problems.extend(found)
     if found or meta is None:
         return None
-    aliases = tuple(a if isinstance(a, Alias) else Alias(text=a) for a in meta.aliases)
+    aliases = tuple(meta.aliases)
     return Entry(entry_id, meta.title, meta.type, aliases, meta.summary, tuple(meta.see_also),
                  meta.wikipedia, fm.body.strip() + "\n", shown)
 
@@ -257,6 +265,7 @@ def load_glossary(directory: Path) -> Glossary:
         raise InputError([Problem(display_path(directory), 1, "the glossary directory does not exist",
                                   "create it or pass --glossary DIR")])
     entries: dict[str, Entry] = {}
+    present = {p.stem for p in directory.glob("*.md")}
     for path in sorted(directory.iterdir()):
         if path.name.startswith(".") or path.name.lower() == "readme.md" or path.is_dir():
             continue
@@ -271,7 +280,7 @@ def load_glossary(directory: Path) -> Glossary:
         entry = load_entry(path, problems)
         if entry is not None:
             entries[entry.id] = entry
-    _cross_check(directory, entries, problems)
+    _cross_check(directory, entries, present, problems)
     if problems:
         raise InputError(problems)
     return Glossary(dict(sorted(entries.items())))
@@ -281,13 +290,13 @@ def _alias_key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-def _cross_check(directory: Path, entries: dict[str, Entry], problems: list[Problem]) -> None:
+def _cross_check(directory: Path, entries: dict[str, Entry], present: set[str], problems: list[Problem]) -> None:
     """Problems that involve more than one entry: see_also targets, shared aliases."""
     owners: dict[str, Entry] = {}
     for entry in entries.values():
         fm_lines = _lines_of(Path(directory, entry.id + ".md"))
         for ref in entry.see_also:
-            if ref not in entries:
+            if ref not in present:
                 problems.append(Problem(entry.path, fm_lines.get("see_also", 1),
                                         f"see_also names '{ref}', but there is no glossary/{ref}.md",
                                         "correct the id or add that entry"))

@@ -7,7 +7,9 @@ loaded from a CDN at run time.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -76,3 +78,47 @@ def build_offline(settings: Settings, base: Path | None = None) -> tuple[StageTi
     with timer.stage("pack"):
         archive = pack(offline.path(offline.out), offline.path(offline.out).parent / "annotated-reader-offline.zip", epoch)
     return timer, archive
+
+
+def _function_source(code: str, name: str) -> str:
+    """The source text of ``function name(...){...}`` in minified code (what toString returns)."""
+    start = code.index(f"function {name}(")
+    depth, i, quote = 0, code.index("{", start), None
+    while i < len(code):
+        ch = code[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return code[start:i + 1]
+        i += 1
+    raise ValueError(f"function {name} not closed")
+
+
+def shim_frame_script(shim: Path, page_html: str) -> list[str]:
+    """The inline script the iframe-worker shim writes into its frame on this page.
+
+    The frame inherits the page's Content-Security-Policy, so the script must be allowed by hash.
+    Its text is the shim's template with two of the shim's own functions and the worker URL the
+    theme passes (from the page's ``__config``) filled in.
+    """
+    code = shim.read_text(encoding="utf-8")
+    template = re.search(r"<script>(postMessage=\$\{(\w)\};importScripts=\$\{(\w)\};.*?)<\\/script>", code)
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page_html, re.S)
+    if not template or not config:
+        return []
+    worker = json.loads(config.group(1)).get("search")
+    if not worker:
+        return []
+    text = template.group(1)
+    text = text.replace("${" + template.group(2) + "}", _function_source(code, template.group(2)))
+    text = text.replace("${" + template.group(3) + "}", _function_source(code, template.group(3)))
+    return [text.replace("${e}", worker)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,8 @@ class InputError(Exception):
 
 def display_path(path: Path) -> str:
     """The path as a user would type it: relative to the working directory when it lies below it."""
-    path = Path(path)
+    absolute = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()

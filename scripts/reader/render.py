@@ -7,6 +7,7 @@ they are rendered and sanitised to HTML here and reach MkDocs as inert HTML bloc
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import unicodedata
@@ -33,7 +34,9 @@ class Page:
 
 def _front_matter(*, boost: bool = False, **fields: str) -> str:
     """Page metadata for MkDocs; ``boost`` ranks the page higher in search (used for the texts)."""
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value]
+    # The theme writes these values into HTML (attributes included) without escaping them.
+    lines = ["---"] + [f"{key}: {json.dumps(html.escape(value, quote=True), ensure_ascii=False)}"
+                       for key, value in fields.items() if value]
     if boost:
         lines += ["search:", "  boost: 4"]
     return "\n".join(lines + ["---", ""])

@@ -25,7 +25,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes allowed in bodies; relative links are not (use see_also to link entries)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_IN_PLAIN = ("<", ">", "`", "{", "}", "\\")
+_FORBIDDEN_IN_PLAIN = ("<", ">", "`", "{", "}", "\\", '"')
 
 
 def check_plain_text(value: str) -> str | None:
@@ -34,7 +34,8 @@ def check_plain_text(value: str) -> str | None:
         return "contains a control or bidirectional-override character"
     bad = sorted({ch for ch in _FORBIDDEN_IN_PLAIN if ch in value})
     if bad:
-        return "contains " + " ".join(f"'{ch}'" for ch in bad) + ", which plain-text fields may not use"
+        hint = " (use typographic quotes “ ” instead of \")" if '"' in bad else ""
+        return "contains " + " ".join(f"'{ch}'" for ch in bad) + ", which plain-text fields may not use" + hint
     if re.search(r"(?i)(javascript|vbscript|data)\s*:", value):
         return "contains a script or data URL"
     return None

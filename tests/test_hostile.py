@@ -1,0 +1,170 @@
+"""Hostile contributions: each is rejected with file:line: problem; fix, or rendered inert."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from reader.build import build, check
+from reader.glossary import load_glossary
+from reader.problems import InputError
+from reader.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
+
+
+def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", body=FILLER, extra="") -> str:
+    return f"---\ntitle: {title}\ntype: {type_}\nsummary: {summary}\n{extra}---\n{body}\n"
+
+
+REJECTED = [
+    ("script tag in body", entry(body=FILLER + "\n\n<script>alert(1)</script>"), 8, "raw HTML or markup producing <script>"),
+    ("event handler in body", entry(body=FILLER + "\n\n<img src=x onerror=alert(1)>"), 8, "<img>"),
+    ("javascript link", entry(body=FILLER + "\n\n[click](javascript:alert(1))"), 8, "the link 'javascript:alert(1)'"),
+    ("data URL link", entry(body=FILLER + "\n\n[x](data:text/html;base64,PHNjcmlwdD4=)"), 8, "the link 'data:"),
+    ("autolink to javascript", entry(body=FILLER + "\n\n<javascript:alert(1)>"), 8, "raw HTML"),
+    ("style element (CSS injection)", entry(body=FILLER + "\n\n<style>body{display:none}</style>"), 8, "<style>"),
+    ("style attribute", entry(body=FILLER + '\n\n<p style="background:url(x)">x</p>'), 8, "the attribute 'style'"),
+    ("HTML comment", entry(body=FILLER + "\n\n<!-- hidden -->"), 8, "an HTML comment"),
+    ("attribute breakout in summary", entry(summary='\'"><script>alert(1)</script>\''), 4, "summary: contains '\"' '<' '>'"),
+    ("attribute breakout in title", entry(title="'Quote \" onmouseover=\"alert(6)'"), 2, "use typographic quotes"),
+    ("markup in title", entry(title='"<b>bold</b>"'), 2, "title: contains '<' '>'"),
+    ("script URL in wikipedia", entry(extra="wikipedia: 'javascript:alert(1)'\n"), 5, "contains a script or data URL"),
+    ("markup in alias", entry(extra="aliases: ['<i>x</i>']\n"), 5, "contains '<' '>'"),
+    ("path traversal in see_also", entry(extra="see_also: ['../../etc/passwd']\n"), 5, "is not an entry id"),
+    ("duplicate keys", entry(extra="type: person\n"), 5, "duplicate key 'type'"),
+    ("five megabyte body", entry(body="word " * 1_000_000), 1, "over the 1,000,000-byte limit"),
+    ("invalid UTF-8", entry().encode() + b"\xff\xfe broken", 7, "not valid UTF-8"),
+    ("empty file", "", 1, "the file is empty"),
+    ("YAML alias bomb", "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+     "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nx\n", 2, "expands to more than"),
+    ("control characters", entry(summary="bidi \u202e override"), 4, "bidirectional-override"),
+]
+
+
+@pytest.mark.parametrize("name,content,line,expected", REJECTED, ids=[c[0] for c in REJECTED])
+def test_hostile_entry_is_rejected_with_a_clear_message(tmp_path, monkeypatch, name, content, line, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary").mkdir()
+    path = tmp_path / "glossary" / "hostile-entry.md"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    with pytest.raises(InputError) as caught:
+        load_glossary(tmp_path / "glossary")
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith(f"glossary/hostile-entry.md:{line}: ") and expected in m and "; " in m for m in messages), messages
+
+
+def test_path_traversal_in_the_file_name_and_symlinks_are_rejected(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "..hidden.md").write_text(entry())
+    (glossary / "Evil Name.md").write_text(entry())
+    outside = tmp_path / "secret.md"
+    outside.write_text(entry())
+    (glossary / "linked.md").symlink_to(outside)
+    with pytest.raises(InputError) as caught:
+        load_glossary(glossary)
+    messages = "\n".join(str(p) for p in caught.value.problems)
+    assert "glossary/Evil Name.md:1: 'Evil Name' is not a valid entry id" in messages
+    assert "glossary/linked.md:1: the entry is a symbolic link" in messages
+
+
+HOSTILE_SOURCE = """---
+title: A hostile text
+author: Mallory
+publication: unknown
+language: en
+furniture: []
+headings: []
+---
+A paragraph with <script>alert('source')</script> and <img src=x onerror=alert(2)> in it.
+
+[link](javascript:alert(3)) and {: onclick="alert(4)" } and <a href="javascript:alert(5)">x</a>
+"""
+
+INERT_ENTRIES = {
+    "attr-list-attempt.md": entry(title="Attr List", body=FILLER + '\n\nText {: onclick="alert(8)" } and &lt;script&gt;alert(9)&lt;/script&gt;.'),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    for name in ("sources", "glossary", "overrides"):
+        shutil.copytree(ROOT / name, work / name)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    (work / "sources" / "hostile-text.txt").write_text(HOSTILE_SOURCE, encoding="utf-8")
+    for name, text in INERT_ENTRIES.items():
+        (work / "glossary" / name).write_text(text, encoding="utf-8")
+    settings = Settings(root=work, cache=ROOT / ".cache" / "reader", progress=False)
+    build(settings)
+    return work / "site"
+
+
+def test_values_the_theme_puts_in_attributes_are_escaped():
+    from reader.render import _front_matter
+
+    assert _front_matter(title='a " onfocus="x', description="<b>") == \
+        '---\ntitle: "a &quot; onfocus=&quot;x"\ndescription: "&lt;b&gt;"\n---\n'
+
+
+def test_hostile_content_is_inert_in_the_built_html(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        for node in tree.css("*"):
+            for name, value in (node.attributes or {}).items():
+                assert not name.lower().startswith("on"), (page, node.tag, name)
+                if name in ("href", "src", "action", "formaction", "xlink:href"):
+                    assert not re.match(r"(?i)\s*(javascript|vbscript|data):", value or ""), (page, name, value)
+        for script in tree.css("script"):
+            src = script.attributes.get("src")
+            if src:
+                assert re.match(r"^/?(\.\./)*(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/glossary-data\.js|assets/reader\.js)$", src), (page, src)
+            else:
+                body = script.text()
+                assert "alert(" not in body, (page, body[:200])
+    text_page = LexborHTMLParser((hostile_site / "texts" / "hostile-text" / "index.html").read_text())
+    shown = text_page.css_first("#p-1").text()
+    assert "<script>alert('source')</script>" in shown and "<img src=x onerror=alert(2)>" in shown
+    entry_page = (hostile_site / "glossary" / "attr-list-attempt" / "index.html").read_text()
+    body = LexborHTMLParser(entry_page).css_first(".entry-body")
+    assert '{: onclick="alert(8)" }' in body.text() and "<script>alert(9)</script>" in body.text()
+
+
+def test_every_page_has_a_content_security_policy(hostile_site):
+    for page in sorted(hostile_site.rglob("*.html")):
+        head = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("head")
+        metas = head.css('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, page
+        policy = metas[0].attributes["content"]
+        assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+        assert "object-src 'none'" in policy
+
+
+def test_no_file_including_extension_sees_contributed_content():
+    import yaml
+
+    config = (ROOT / "mkdocs.yml").read_text()
+    for dangerous in ("pymdownx.snippets", "pymdownx.b64", "markdown_include", "include-markdown"):
+        assert dangerous not in config
+    from reader.safety import _body_markdown
+
+    assert not {"pymdownx.snippets", "pymdownx.b64", "attr_list", "md_in_html"} & {
+        type(ext).__module__.rsplit(".", 1)[-1] for ext in _body_markdown().registeredExtensions}
+
+
+def test_pinned_versions_include_the_security_fixes():
+    lock = (ROOT / "requirements.lock").read_text()
+    material = tuple(int(x) for x in re.search(r"^mkdocs-material==([\d.]+)", lock, re.M).group(1).split("."))
+    pymdown = tuple(int(x) for x in re.search(r"^pymdown-extensions==([\d.]+)", lock, re.M).group(1).split("."))
+    assert material >= (9, 7, 7)
+    assert pymdown >= (11, 0, 1)
