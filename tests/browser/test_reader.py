@@ -183,3 +183,16 @@ def test_offline_edition_works_from_disk_with_the_network_blocked(offline_page, 
     page.locator("svg.reader-graph a.node[data-entry='john-mearsheimer']").click()
     page.wait_for_url(re.compile(r".*/glossary/john-mearsheimer\.html$"))
     page.screenshot(path=str(screenshots / "offline-entry.png"))
+
+
+def test_content_security_policy_blocks_injected_inline_script(browser, http_root):
+    context = browser.new_context()
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(http_root + TEXT)
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__injected = true'; document.body.appendChild(s); }""")
+    assert page.evaluate("window.__injected === undefined")
+    assert refused, "the browser did not report the refused script"
+    context.close()
