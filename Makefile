@@ -35,6 +35,9 @@ BASE ?= main
 impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make impact BASE=origin/main
 	$(PY) -m reader impact --base "$(BASE)"
 
+eval: $(STAMP) ## linking precision and recall against the hand-made gold (tests/gold)
+	$(PY) -m reader eval
+
 check: $(STAMP) ## validate the glossary and the sources
 	$(PY) -m reader check
 

@@ -103,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base", default="main", help="git revision to compare with (default: main)")
     p.set_defaults(func=cmd_impact)
 
+    from . import evaluate
+
+    p = sub.add_parser("eval", help="precision and recall of the linking against tests/gold",
+                       description=evaluate.__doc__.splitlines()[0], add_help=True)
+    p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold directory (default: tests/gold)")
+    p.add_argument("--summary", action="store_true", help="figures only, without the list of errors")
+    p.set_defaults(func=lambda a: evaluate.main(["--gold", str(a.gold)] + (["--summary"] if a.summary else [])))
+
     from . import new_entry
 
     p = sub.add_parser("new-entry", help="write a skeleton glossary entry glossary/<id>.md",
