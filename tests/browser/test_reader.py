@@ -113,11 +113,18 @@ def test_search_finds_a_text_and_an_entry(page, http_root):
 
 
 def search(page, query: str) -> list[str]:
+    """Type a query into the theme's search and return the result links once they stop changing."""
     page.locator(".md-search__input").click()
     page.keyboard.type(query)
-    items = page.locator(".md-search-result__item a")
-    items.first.wait_for(timeout=10000)
-    return [items.nth(i).get_attribute("href") for i in range(items.count())]
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    collect = "Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => a.getAttribute('href'))"
+    previous, current = None, page.evaluate(collect)
+    for _ in range(20):
+        if current == previous:
+            break
+        page.wait_for_timeout(250)
+        previous, current = current, page.evaluate(collect)
+    return current
 
 
 def test_graph_renders_and_nodes_link(page, http_root, screenshots):
