@@ -27,7 +27,7 @@ from .link import choose_links
 from .match import GlossaryMatcher, TextAnnotation
 from .problems import InputError, Problem
 from .relations import relate
-from .render import (Page, entry_page, glossary_data, glossary_index, graph_page, home_page, text_page,
+from .render import (Page, entry_page, mentions_by_entry, glossary_data, glossary_index, graph_page, home_page, text_page,
                      wanted_page)
 from .settings import Settings
 from .sources import load_sources
@@ -104,7 +104,8 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
              wanted_page(corpus.candidates), graph_page(corpus.glossary, relations, directory_urls),
              glossary_data(corpus.glossary)]
     pages += [text_page(a, corpus.links[a.document.id], corpus.glossary) for a in corpus.annotations]
-    pages += [entry_page(e, corpus.glossary, corpus.annotations, relations, directory_urls) for e in corpus.glossary]
+    by_entry = mentions_by_entry(corpus.annotations)
+    pages += [entry_page(e, corpus.glossary, by_entry.get(e.id, []), relations, directory_urls) for e in corpus.glossary]
     return sorted(pages, key=lambda p: p.path)
 
 

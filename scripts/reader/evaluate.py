@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -148,6 +149,14 @@ def floors(name: str) -> tuple[float, float]:
     return FLOORS[name.split(":")[0]]
 
 
+def _sentence_around(block: str, surface: str) -> str:
+    """The sentence of a block that contains ``surface`` (a simple split on full stops is enough here)."""
+    for sentence in re.split(r"(?<=[.!?])\s+", block):
+        if surface in sentence:
+            return " ".join(sentence.split())
+    return " ".join(block.split())[:200]
+
+
 def report(scores: dict[str, Score], details: bool = True) -> str:
     lines = []
     for name, s in scores.items():
@@ -165,6 +174,7 @@ def report(scores: dict[str, Score], details: bool = True) -> str:
                 lines.append(f"        {' '.join(sentence.split())}")
             for text_id, block_id, surface, entry, block in s.misses:
                 lines.append(f"  miss {text_id}#{block_id}: “{surface}” should link {entry}")
+                lines.append(f"        {_sentence_around(block, surface)}")
         lines.append("")
     return "\n".join(lines)
 

@@ -179,11 +179,22 @@ def highlighted_sentence(block: Block, mention: Mention) -> str:
             + escape_keep_edges(after)).strip()
 
 
-def entry_page(entry: Entry, glossary: Glossary, annotations: list[TextAnnotation], relations: Relations,
-               directory_urls: bool) -> Page:
+def mentions_by_entry(annotations: list[TextAnnotation]) -> dict[str, list[tuple[TextAnnotation, list[Mention]]]]:
+    """For each entry, the texts that mention it (in text order) with its mentions there."""
+    grouped: dict[str, list[tuple[TextAnnotation, list[Mention]]]] = defaultdict(list)
+    for annotation in annotations:
+        per_entry: dict[str, list[Mention]] = defaultdict(list)
+        for mention in annotation.mentions:
+            per_entry[mention.entry_id].append(mention)
+        for entry_id, mentions in per_entry.items():
+            grouped[entry_id].append((annotation, mentions))
+    return grouped
+
+
+def entry_page(entry: Entry, glossary: Glossary, own: list[tuple[TextAnnotation, list[Mention]]],
+               relations: Relations, directory_urls: bool) -> Page:
+    """An entry's page; ``own`` lists the texts that mention it with those mentions."""
     path = f"glossary/{entry.id}.md"
-    own = [(a, [m for m in a.mentions if m.entry_id == entry.id]) for a in annotations]
-    own = [(a, ms) for a, ms in own if ms]
     total = sum(len(ms) for _, ms in own)
     lines = [_front_matter(title=entry.title, description=entry.summary), f"# {escape(entry.title)}", ""]
     where = f"{total} mention{'s' if total != 1 else ''} in {len(own)} text{'s' if len(own) != 1 else ''}"
@@ -201,7 +212,7 @@ def entry_page(entry: Entry, glossary: Glossary, annotations: list[TextAnnotatio
     lines += ["## Mentioned in { data-search-exclude }", ""]
     for annotation, mentions in own:
         document = annotation.document
-        blocks = {b.id: b for b in document.blocks}
+        blocks = {b.id: b for b in document.blocks if b.id in {m.block_id for m in mentions}}
         count = f"{len(mentions)} mention" + ("s" if len(mentions) != 1 else "")
         lines += [f"### [{escape(document.title)}](../texts/{document.id}.md) ({count})", ""]
         for mention in mentions:

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+import os
+
+CHROMIUM = os.environ.get("READER_CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium by default; READER_CHROMIUM names another Chromium-based browser (e.g. on CI runners)."""
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"

@@ -2,7 +2,9 @@
 # Installs what the browser tests need when it is missing: Debian's Chromium and axe-core from npm.
 set -euo pipefail
 cd "$(dirname "$0")"
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+if [ -n "${READER_CHROMIUM:-}" ] && [ -x "$READER_CHROMIUM" ]; then
+  : # a browser was named explicitly (e.g. Google Chrome on a CI runner)
+elif ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   echo "installing Debian's chromium (needed by the browser tests)"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
