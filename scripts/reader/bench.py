@@ -475,7 +475,7 @@ def _rss(result: Result) -> str:
 
 def _cpu(result: Result) -> str:
     cpu = result["cpu_seconds"]
-    return f"{cpu['self']:.0f} / {cpu['children']:.0f}"
+    return f"{cpu['self']:.1f} / {cpu['children']:.1f}"
 
 
 def _row(label: str, result: Result, rate: float | None, ratio: str, target: str) -> str:
@@ -483,7 +483,7 @@ def _row(label: str, result: Result, rate: float | None, ratio: str, target: str
     other = result.get("other_cpus_busy")
     other_text = f"{other:.2f}" if other is not None else "?"
     return (f"{label:<42}{result['seconds']:>8.1f}{rate_text:>10}  {ratio:<19}{target:<16}"
-            f"{_cpu(result):>11}{other_text:>8}  {_rss(result)}")
+            f"{_cpu(result):>13}{other_text:>7}  {_rss(result)}")
 
 
 def format_table(report: dict[str, Any]) -> str:
@@ -504,8 +504,8 @@ def format_table(report: dict[str, Any]) -> str:
         f"{environment['batch_size']}, {environment['cpus']} CPUs, Python {environment['python']}",
         "",
         f"{'measurement':<42}{'seconds':>8}{'tokens/s':>10}  {'ratio':<19}{'target':<16}"
-        f"{'CPU s main':>11}{'other':>8}  peak RSS GiB",
-        f"{'':<42}{'':>8}{'':>10}  {'':<19}{'':<16}{'/ workers':>11}{'CPUs':>8}  self / children / tree",
+        f"{'CPU s main':>13}{'other':>7}  peak RSS GiB",
+        f"{'':<42}{'':>8}{'':>10}  {'':<19}{'':<16}{'/ workers':>13}{'CPUs':>7}  self / children / tree",
         _row("a. raw nlp.pipe, 1 process (incl. load)", runs["raw"], rate["raw"], "", ""),
         _row(f"a2. raw nlp.pipe, n_process {jobs} (reference)", runs["raw_jobs"], rate[f"raw_jobs_{jobs}"],
              f"{reference['raw_jobs_vs_raw']:.2f}x raw", ""),

@@ -7,13 +7,19 @@ value can be traced back to its line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 import yaml
 
 from .problems import Problem, display_path
+
+FILE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+"""An id taken from a file name (entries and texts): lowercase letters and digits, single hyphens."""
 
 MAX_BYTES = 1_000_000
 """Largest input file accepted; anything larger is certainly not a glossary entry or an essay."""
@@ -165,3 +171,33 @@ def parse(path: Path, problems: list[Problem]) -> FrontMatterFile | None:
                 item_lines[key_node.value] = [item.start_mark.line + 2 for item in value_node.value]
     body = "\n".join(lines[end + 1:])
     return FrontMatterFile(path, data, key_lines, body, end + 2, item_lines)
+
+
+def validation_problems(exc: ValidationError, fm: FrontMatterFile, shown: str, fixes: dict[str, str],
+                        default_fix: str) -> list[Problem]:
+    """Pydantic's errors as problems on the lines of the keys (or list items) they concern.
+
+    ``fixes`` maps an error type (missing, extra_forbidden, literal_error …) to its fix.
+    """
+    problems = []
+    for err in exc.errors():
+        loc = err["loc"]
+        key = str(loc[0]) if loc else ""
+        line = fm.line_of(key)
+        if len(loc) > 1 and isinstance(loc[1], int) and key in fm.item_lines and loc[1] < len(fm.item_lines[key]):
+            line = fm.item_lines[key][loc[1]]
+        kind = err["type"]
+        where = ".".join(str(part) for part in loc if not isinstance(part, int))
+        if kind == "missing":
+            message = f"missing required key '{where}'"
+        elif kind == "extra_forbidden":
+            message = f"unknown key '{where}'"
+        elif kind == "literal_error":
+            message = f"'{err.get('input')}' is not a valid {where}"
+        else:
+            message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+        problems.append(Problem(shown, line, message, fixes.get(kind, default_fix)))
+    seen: dict[tuple[int, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.line, problem.message.split(":")[0]), problem)
+    return list(seen.values())

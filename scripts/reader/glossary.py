@@ -30,7 +30,7 @@ TYPE_NAMES = {
     "concept": "Concept", "event": "Event", "document": "Document",
 }
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+ID_PATTERN = frontmatter.FILE_ID
 """An entry id (the file name without ``.md``): lowercase letters, digits, single hyphens."""
 
 SUMMARY_MAX_WORDS = 40
@@ -160,33 +160,6 @@ _FIXES = {
 }
 
 
-def _pydantic_problems(exc: ValidationError, fm: frontmatter.FrontMatterFile, shown: str) -> list[Problem]:
-    problems = []
-    for err in exc.errors():
-        loc = err["loc"]
-        key = str(loc[0]) if loc else ""
-        line = fm.line_of(key)
-        if len(loc) > 1 and isinstance(loc[1], int) and key in fm.item_lines and loc[1] < len(fm.item_lines[key]):
-            line = fm.item_lines[key][loc[1]]
-        kind = err["type"]
-        where = ".".join(str(part) for part in loc if not isinstance(part, int))
-        if kind == "missing":
-            message = f"missing required key '{where}'"
-        elif kind == "extra_forbidden":
-            message = f"unknown key '{where}'"
-        elif kind == "literal_error":
-            message = f"'{err.get('input')}' is not a valid {where}"
-        else:
-            message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
-        fix = _FIXES.get(kind, "correct the value (see CONTRIBUTING.md)")
-        problems.append(Problem(shown, line, message, fix))
-    # A union (Alias | str) reports both alternatives; keep one message per line and key.
-    seen: dict[tuple[int, str], Problem] = {}
-    for p in problems:
-        seen.setdefault((p.line, p.message.split(":")[0]), p)
-    return list(seen.values())
-
-
 def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
     """Validate one entry file; append its problems and return the entry when it is valid."""
     shown = display_path(path)
@@ -202,7 +175,7 @@ def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
     try:
         meta = EntryMeta.model_validate(fm.data)
     except ValidationError as exc:
-        found.extend(_pydantic_problems(exc, fm, shown))
+        found.extend(frontmatter.validation_problems(exc, fm, shown, _FIXES, "correct the value (see CONTRIBUTING.md)"))
         meta = None
     body_problem = check_body(fm.body)
     if body_problem:

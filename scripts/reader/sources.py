@@ -7,7 +7,6 @@ lists those lines under ``furniture`` and the conversion drops them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,12 @@ from . import frontmatter
 from .problems import InputError, Problem, display_path
 from .safety import check_plain_text
 
-SOURCE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SOURCE_ID = frontmatter.FILE_ID
+
+_FIXES = {
+    "missing": "add it; write \"unknown\" where the text does not say",
+    "extra_forbidden": "remove it; see sources/README.md for the keys",
+}
 
 
 class SourceMeta(BaseModel):
@@ -80,15 +84,7 @@ def load_source(path: Path, problems: list[Problem]) -> Source | None:
     try:
         meta = SourceMeta.model_validate(fm.data)
     except ValidationError as exc:
-        for err in exc.errors():
-            key = str(err["loc"][0]) if err["loc"] else ""
-            if err["type"] == "missing":
-                msg, fix = f"missing required key '{key}'", "add it; write \"unknown\" where the text does not say"
-            elif err["type"] == "extra_forbidden":
-                msg, fix = f"unknown key '{key}'", "remove it; see sources/README.md for the keys"
-            else:
-                msg, fix = f"{key}: {err['msg'].removeprefix('Value error, ')}", "correct the value (see sources/README.md)"
-            found.append(Problem(shown, fm.line_of(key), msg, fix))
+        found.extend(frontmatter.validation_problems(exc, fm, shown, _FIXES, "correct the value (see sources/README.md)"))
         problems.extend(found)
         return None
     lines = tuple((fm.body_line + i, line) for i, line in enumerate(fm.body.split("\n")))

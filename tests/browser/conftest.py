@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-import os
 
 CHROMIUM = os.environ.get("READER_CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium by default; READER_CHROMIUM names another Chromium-based browser (e.g. on CI runners)."""
@@ -66,15 +65,20 @@ def _offline_only(route) -> None:
         route.abort()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _watched_page(context, errors: list[str]):
+    """A new page whose script errors and refused (Content-Security-Policy) loads are collected."""
     page = context.new_page()
-    errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda message: errors.append(message.text)
             if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    yield _watched_page(context, errors)
     context.close()
     assert errors == [], errors
 
@@ -92,12 +96,8 @@ def offline_page(browser):
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     context.route("**/*", _offline_only)
-    page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
-    yield page
+    yield _watched_page(context, errors)
     context.close()
     assert errors == [], errors
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))] == []
