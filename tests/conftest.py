@@ -20,10 +20,14 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Settings:
-    """The real texts and glossary built with the real model and MkDocs into a temporary directory."""
+    """The real texts and glossary built with the real model and MkDocs into a temporary directory.
+
+    One model process: the browser tests may already have threads running when this builds, and
+    forking worker processes then is best avoided (tests/test_annotate.py covers the workers).
+    """
     work = tmp_path_factory.mktemp("build")
     settings = Settings(root=ROOT, docs=work / "docs", out=work / "site", reports=work / "reports",
-                        cache=ROOT / ".cache" / "reader", progress=False)
+                        cache=ROOT / ".cache" / "reader", jobs=1, progress=False)
     build(settings)
     return settings
 

@@ -9,6 +9,7 @@ change of model invalidates the cache. A corrupt cache file is ignored and rebui
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from .nlp import _component_names, load_pipeline
 from .settings import Settings
 
 DOCBIN_ATTRS = ["ENT_IOB", "ENT_TYPE", "SENT_START"]
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,12 @@ def cache_key(document: Document, model: str) -> str:
 
 
 class DocCache:
-    """Content-addressed files of serialised model output."""
+    """Content-addressed files of serialised model output, each guarded by a checksum.
+
+    A file is the SHA-256 of its payload followed by the payload; a missing, truncated or
+    altered file fails the check and is simply a miss (recomputed and rewritten), never an error.
+    Writes go to a temporary file and are renamed into place, so concurrent workers are safe.
+    """
 
     def __init__(self, directory: Path):
         self.directory = directory
@@ -65,33 +71,22 @@ class DocCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.spacy"
 
-    def get(self, key: str, expected: list[str]) -> bytes | None:
-        path = self._path(key)
+    def get(self, key: str) -> bytes | None:
         try:
-            data = path.read_bytes()
-            docs = list(DocBin(attrs=DOCBIN_ATTRS).from_bytes(data).get_docs(_VOCAB()))
-        except Exception:  # a missing, truncated or foreign file is simply a miss
+            raw = self._path(key).read_bytes()
+        except OSError:
             return None
-        if [d.text for d in docs] != expected:
+        if len(raw) < 32 or hashlib.sha256(raw[32:]).digest() != raw[:32]:
             return None
-        return data
+        return raw[32:]
 
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(hashlib.sha256(data).digest() + data)
         os.replace(tmp, path)
-
-
-_BLANK = {}
-
-
-def _VOCAB():
-    if "en" not in _BLANK:
-        _BLANK["en"] = spacy.blank("en")
-    return _BLANK["en"].vocab
 
 
 class Progress:
@@ -120,48 +115,83 @@ class Progress:
             self.bar.close()
 
 
+_WORKER: dict = {}
+
+
+def _start_worker(model: str, components: tuple[str, ...], cache_dir: str, batch_size: int) -> None:
+    """Pool initializer: the pipeline (inherited when forked, loaded otherwise) and the cache."""
+    _WORKER.update(nlp=load_pipeline(model, components), cache=DocCache(Path(cache_dir)), batch_size=batch_size)
+
+
+def _annotate_chunk(chunk: list[tuple[int, list[str], str]]) -> list[tuple[int, bytes]]:
+    """Run the model over a few whole documents; serialise and cache each one; return (index, bytes)."""
+    nlp, cache = _WORKER["nlp"], _WORKER["cache"]
+    texts = [text for _, blocks, _ in chunk for text in blocks]
+    docs = iter(nlp.pipe(texts, batch_size=_WORKER["batch_size"]))
+    out = []
+    for index, blocks, key in chunk:
+        data = DocBin(attrs=DOCBIN_ATTRS, docs=[next(docs) for _ in blocks]).to_bytes()
+        cache.put(key, data)
+        out.append((index, data))
+    return out
+
+
+def _chunks(items: list[tuple[int, list[str], str]], size: int) -> Iterator[list[tuple[int, list[str], str]]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+CHUNK_DOCUMENTS = 8
+"""Documents per unit of work handed to a worker process."""
+
+
 def annotate(documents: Iterable[Document], settings: Settings, stats: dict | None = None) -> Iterator[Annotated]:
     """Yield each document with its model output, from the cache or from the model.
 
-    Cached documents come first, then the rest stream through ``nlp.pipe`` (with
-    ``n_process=settings.jobs``); only one document's Docs are held in memory at a time.
+    Cached documents come first, then the rest in order. With ``settings.jobs`` > 1 the model
+    runs in that many worker processes, each taking a few whole documents at a time and writing
+    their cache files itself, so the main process only reads results. Only the serialised
+    output of the documents in flight is held in memory, never the corpus as ``Doc`` objects.
     """
     key_model = model_key(settings)
-    cache = DocCache(settings.path(settings.cache))
-    misses: list[Document] = []
+    cache_dir = settings.path(settings.cache)
+    cache = DocCache(cache_dir)
     documents = list(documents)
+    misses: list[tuple[int, list[str], str]] = []
     progress = Progress(len(documents), "annotate", settings.progress)
-    for document in documents:
-        texts = [b.text for b in document.blocks]
-        data = cache.get(cache_key(document, key_model), texts)
+    for index, document in enumerate(documents):
+        key = cache_key(document, key_model)
+        data = cache.get(key)
         if data is None:
-            misses.append(document)
+            misses.append((index, [b.text for b in document.blocks], key))
         else:
             progress.update()
             yield Annotated(document, data, True)
     if stats is not None:
-        stats["cache_hits"] = len(documents) - len(misses)
-        stats["cache_misses"] = len(misses)
-        stats["model_seconds"] = 0.0
+        stats.update(cache_hits=len(documents) - len(misses), cache_misses=len(misses), model_seconds=0.0)
     if not misses:
         progress.close()
         return
     started = time.perf_counter()
-    nlp = load_pipeline(settings.model, tuple(settings.components))
-    stream = ((block.text, (index, len(doc.blocks)))
-              for index, doc in enumerate(misses) for block in doc.blocks)
-    jobs = settings.jobs if len(misses) > 1 else 1
-    current: list = []
-    for doc, (index, count) in nlp.pipe(stream, as_tuples=True, batch_size=settings.batch_size, n_process=jobs):
-        current.append(doc)
-        if len(current) == count:
-            docbin = DocBin(attrs=DOCBIN_ATTRS, docs=current)
-            data = docbin.to_bytes()
-            document = misses[index]
-            cache.put(cache_key(document, key_model), data)
-            current = []
-            progress.update()
-            yield Annotated(document, data, False)
+    args = (settings.model, tuple(settings.components), str(cache_dir), settings.batch_size)
+    load_pipeline(*args[:2])  # loaded once here: forked workers inherit it
+    jobs = max(1, min(settings.jobs, len(misses)))
+    if jobs == 1:
+        _start_worker(*args)
+        results = (item for chunk in _chunks(misses, CHUNK_DOCUMENTS) for item in _annotate_chunk(chunk))
+        yield from _collect(results, documents, progress)
+    else:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with context.Pool(jobs, initializer=_start_worker, initargs=args) as pool:
+            results = (item for chunk in pool.imap(_annotate_chunk, _chunks(misses, CHUNK_DOCUMENTS)) for item in chunk)
+            yield from _collect(results, documents, progress)
     progress.close()
     if stats is not None:
         stats["model_seconds"] = time.perf_counter() - started
+
+
+def _collect(results: Iterable[tuple[int, bytes]], documents: list[Document], progress: Progress) -> Iterator[Annotated]:
+    for index, data in results:
+        progress.update()
+        yield Annotated(documents[index], data, False)

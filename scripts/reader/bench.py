@@ -5,11 +5,16 @@ random generator, so the same seed always gives the same bytes. Every measuremen
 Python process (this module again, with the hidden ``--measure`` option), so each peak RSS
 belongs to one measurement only:
 
-a. the bare spaCy pipeline (``nlp.pipe`` over every block text, one process);
+a. the bare spaCy pipeline (``nlp.pipe`` over every block text, one process), and for reference
+   the same with spaCy's own ``n_process=--jobs`` (a2);
 b. the annotate stage with an empty cache, one process;
 c. the annotate stage with an empty cache and ``--jobs`` worker processes;
 d. annotate (cache filled by b) and glossary matching after one glossary entry was edited;
 e. the full build (cold cache) for the real texts and for the synthetic corpus.
+
+Besides wall-clock seconds, each measurement records the CPU seconds of its main process and of
+its workers, and the CPU time that other processes on the machine used meanwhile ("other CPUs"):
+on a shared machine the multi-process ratio is only meaningful when that figure is near zero.
 
 Usage: ``PYTHONPATH=scripts python -m reader.bench [--texts N] [--jobs J] [--skip-site]``.
 This is a measuring script, not a test: nothing here fails because something was slow; the

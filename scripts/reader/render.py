@@ -214,7 +214,7 @@ def entry_page(entry: Entry, glossary: Glossary, own: list[tuple[TextAnnotation,
         document = annotation.document
         blocks = {b.id: b for b in document.blocks if b.id in {m.block_id for m in mentions}}
         count = f"{len(mentions)} mention" + ("s" if len(mentions) != 1 else "")
-        lines += [f"### [{escape(document.title)}](../texts/{document.id}.md) ({count})", ""]
+        lines += [f"### [{escape(document.title)}](../texts/{document.id}.md) ({count}) {{ data-search-exclude }}", ""]
         for mention in mentions:
             block = blocks[mention.block_id]
             anchor = mention.block_id
