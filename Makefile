@@ -38,6 +38,9 @@ impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make i
 eval: $(STAMP) ## linking precision and recall against the hand-made gold (tests/gold)
 	$(PY) -m reader eval
 
+bench: $(STAMP) ## speed and memory benchmark on a synthetic 1,000-text corpus (table + build/reports/bench.json)
+	$(PY) -m reader.bench
+
 check: $(STAMP) ## validate the glossary and the sources
 	$(PY) -m reader check
 

@@ -111,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", action="store_true", help="figures only, without the list of errors")
     p.set_defaults(func=lambda a: evaluate.main(["--gold", str(a.gold)] + (["--summary"] if a.summary else [])))
 
+    p = sub.add_parser("bench", help="speed and memory benchmark (make bench)", add_help=False,
+                       description="Run the benchmark; `reader bench --help` lists its options.")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=lambda a: __import__("reader.bench", fromlist=["main"]).main(a.rest))
+
     from . import new_entry
 
     p = sub.add_parser("new-entry", help="write a skeleton glossary entry glossary/<id>.md",
