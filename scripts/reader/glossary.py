@@ -129,6 +129,11 @@ class Entry:
     wikipedia: str | None
     body: str
     path: str
+    lines: tuple[tuple[str, int], ...] = ()
+    """Line of each front-matter key in the file, for messages about this entry."""
+
+    def line_of(self, key: str) -> int:
+        return dict(self.lines).get(key, 1)
 
     @property
     def surname(self) -> str | None:
@@ -202,7 +207,7 @@ def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
         return None
     aliases = tuple(meta.aliases)
     return Entry(entry_id, meta.title, meta.type, aliases, meta.summary, tuple(meta.see_also),
-                 meta.wikipedia, fm.body.strip() + "\n", shown)
+                 meta.wikipedia, fm.body.strip() + "\n", shown, tuple(sorted(fm.key_lines.items())))
 
 
 def _placeholder_problems(fm: frontmatter.FrontMatterFile, shown: str) -> list[Problem]:
@@ -253,7 +258,7 @@ def load_glossary(directory: Path) -> Glossary:
         entry = load_entry(path, problems)
         if entry is not None:
             entries[entry.id] = entry
-    _cross_check(directory, entries, present, problems)
+    _cross_check(entries, present, problems)
     if problems:
         raise InputError(problems)
     return Glossary(dict(sorted(entries.items())))
@@ -263,31 +268,25 @@ def _alias_key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-def _cross_check(directory: Path, entries: dict[str, Entry], present: set[str], problems: list[Problem]) -> None:
+def _cross_check(entries: dict[str, Entry], present: set[str], problems: list[Problem]) -> None:
     """Problems that involve more than one entry: see_also targets, shared aliases."""
     owners: dict[str, Entry] = {}
     for entry in entries.values():
-        fm_lines = _lines_of(Path(directory, entry.id + ".md"))
         for ref in entry.see_also:
             if ref not in present:
-                problems.append(Problem(entry.path, fm_lines.get("see_also", 1),
+                problems.append(Problem(entry.path, entry.line_of("see_also"),
                                         f"see_also names '{ref}', but there is no glossary/{ref}.md",
                                         "correct the id or add that entry"))
             if ref == entry.id:
-                problems.append(Problem(entry.path, fm_lines.get("see_also", 1),
+                problems.append(Problem(entry.path, entry.line_of("see_also"),
                                         "see_also names the entry itself", "remove it from see_also"))
         forms = [entry.title] + [a.text for a in entry.aliases]
         for form in forms:
             key = _alias_key(form)
             other = owners.get(key)
             if other is not None and other.id != entry.id:
-                problems.append(Problem(entry.path, fm_lines.get("aliases" if form != entry.title else "title", 1),
+                problems.append(Problem(entry.path, entry.line_of("aliases" if form != entry.title else "title"),
                                         f"'{form}' is also claimed by {other.path}",
                                         "keep the name in one entry only, or restrict it there (see CONTRIBUTING.md)"))
             else:
                 owners[key] = entry
-
-
-def _lines_of(path: Path) -> dict[str, int]:
-    fm = frontmatter.parse(path, [])
-    return fm.key_lines if fm else {}
