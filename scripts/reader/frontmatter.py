@@ -201,3 +201,23 @@ def validation_problems(exc: ValidationError, fm: FrontMatterFile, shown: str, f
     for problem in problems:
         seen.setdefault((problem.line, problem.message.split(":")[0]), problem)
     return list(seen.values())
+
+
+def parse_model(path: Path, model: type, found: list[Problem], *, what: str, rename_hint: str,
+                fixes: dict[str, str], default_fix: str) -> tuple[FrontMatterFile | None, Any]:
+    """Check a file's id, parse its front matter and validate it with a pydantic ``model``.
+
+    Appends every problem to ``found``; returns the parsed file (None when unreadable) and the
+    validated metadata (None when invalid).
+    """
+    shown = display_path(path)
+    if not FILE_ID.match(path.stem):
+        found.append(Problem(shown, 1, f"'{path.stem}' is not a valid {what} id", rename_hint))
+    fm = parse(path, found)
+    if fm is None:
+        return None, None
+    try:
+        return fm, model.model_validate(fm.data)
+    except ValidationError as exc:
+        found.extend(validation_problems(exc, fm, shown, fixes, default_fix))
+        return fm, None

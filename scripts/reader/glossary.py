@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from . import frontmatter
 from .problems import InputError, Problem, display_path
@@ -170,18 +170,13 @@ def load_entry(path: Path, problems: list[Problem]) -> Entry | None:
     shown = display_path(path)
     entry_id = path.stem
     found: list[Problem] = []
-    if not ID_PATTERN.match(entry_id):
-        found.append(Problem(shown, 1, f"'{entry_id}' is not a valid entry id",
-                             "rename the file to lowercase words joined by hyphens, e.g. giovanni-arrighi.md"))
-    fm = frontmatter.parse(path, found)
+    fm, meta = frontmatter.parse_model(
+        path, EntryMeta, found, what="entry",
+        rename_hint="rename the file to lowercase words joined by hyphens, e.g. giovanni-arrighi.md",
+        fixes=_FIXES, default_fix="correct the value (see CONTRIBUTING.md)")
     if fm is None:
         problems.extend(found)
         return None
-    try:
-        meta = EntryMeta.model_validate(fm.data)
-    except ValidationError as exc:
-        found.extend(frontmatter.validation_problems(exc, fm, shown, _FIXES, "correct the value (see CONTRIBUTING.md)"))
-        meta = None
     body_problem = check_body(fm.body)
     if body_problem:
         line, message, fix = body_problem

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from . import frontmatter
 from .problems import InputError, Problem, display_path
 from .safety import check_plain_text
 
-SOURCE_ID = frontmatter.FILE_ID
 
 _FIXES = {
     "missing": "add it; write \"unknown\" where the text does not say",
@@ -74,17 +73,11 @@ def load_source(path: Path, problems: list[Problem]) -> Source | None:
     """Validate one source file; append problems, return the source when valid."""
     shown = display_path(path)
     found: list[Problem] = []
-    if not SOURCE_ID.match(path.stem):
-        found.append(Problem(shown, 1, f"'{path.stem}' is not a valid text id",
-                             "rename the file to lowercase words joined by hyphens, ending in .txt"))
-    fm = frontmatter.parse(path, found)
-    if fm is None:
-        problems.extend(found)
-        return None
-    try:
-        meta = SourceMeta.model_validate(fm.data)
-    except ValidationError as exc:
-        found.extend(frontmatter.validation_problems(exc, fm, shown, _FIXES, "correct the value (see sources/README.md)"))
+    fm, meta = frontmatter.parse_model(
+        path, SourceMeta, found, what="text",
+        rename_hint="rename the file to lowercase words joined by hyphens, ending in .txt",
+        fixes=_FIXES, default_fix="correct the value (see sources/README.md)")
+    if meta is None:
         problems.extend(found)
         return None
     lines = tuple((fm.body_line + i, line) for i, line in enumerate(fm.body.split("\n")))
