@@ -203,3 +203,17 @@ def test_content_security_policy_blocks_injected_inline_script(browser, http_roo
     assert page.evaluate("window.__injected === undefined")
     assert refused, "the browser did not report the refused script"
     context.close()
+
+
+def test_tap_opens_the_card_and_its_link_opens_the_entry(browser, http_root, glossary):
+    context = browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(http_root + TEXT)
+    link = page.locator("article a.gl[data-entry='giovanni-arrighi']").first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    expect_card(page, glossary["giovanni-arrighi"])
+    assert page.url == http_root + TEXT  # the first tap previews, it does not navigate
+    page.locator("#gl-card .gl-card__link").tap()
+    page.wait_for_url(re.compile(r".*/glossary/giovanni-arrighi/$"))
+    context.close()

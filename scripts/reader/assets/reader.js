@@ -9,6 +9,7 @@
   var owner = null;
   var hideTimer = null;
   var showTimer = null;
+  var shownAt = 0;
 
   function entryOf(link) {
     return link && link.getAttribute("data-entry");
@@ -68,6 +69,7 @@
     if (!data) return;
     if (!card) buildCard();
     cancelHide();
+    if (card.hidden || owner !== link) shownAt = Date.now();
     owner = link;
     card.querySelector(".gl-card__type").textContent = data.type;
     card.querySelector(".gl-card__title").textContent = data.title;
@@ -123,10 +125,12 @@
       event.stopPropagation();
     }
   }, true);
-  /* Touch: the first tap on a glossary link opens its card; the card's link opens the entry. */
+  /* Touch: the first tap on a glossary link opens its card (the tap's own focus may already have
+     opened it a moment ago); a second tap, or the card's link, opens the entry. */
   document.addEventListener("click", function (event) {
     var link = glossaryLink(event.target);
-    if (link && lastPointer === "touch" && owner !== link) {
+    var justOpened = owner === link && card && !card.hidden && Date.now() - shownAt < 700;
+    if (link && lastPointer === "touch" && (owner !== link || !card || card.hidden || justOpened)) {
       event.preventDefault();
       show(link);
     } else if (card && !card.hidden && !card.contains(event.target) && !link) {
