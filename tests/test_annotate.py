@@ -1,6 +1,5 @@
 """The model stage: cache keys, a corrupt cache, parallel workers, empty texts."""
 
-from pathlib import Path
 
 import pytest
 from spacy.tokens import DocBin

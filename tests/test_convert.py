@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from reader.convert import convert
 from reader.problems import Problem
 from reader.sources import load_source

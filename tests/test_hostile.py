@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from reader.build import build, check
+from reader.build import build
 from reader.glossary import load_glossary
 from reader.problems import InputError
 from reader.settings import Settings
@@ -151,7 +150,6 @@ def test_every_page_has_a_content_security_policy(hostile_site):
 
 
 def test_no_file_including_extension_sees_contributed_content():
-    import yaml
 
     config = (ROOT / "mkdocs.yml").read_text()
     for dangerous in ("pymdownx.snippets", "pymdownx.b64", "markdown_include", "include-markdown"):

@@ -23,7 +23,7 @@ import srsly
 from spacy.tokens import DocBin
 
 from .convert import Document
-from .nlp import _component_names, load_pipeline
+from .nlp import component_names, load_pipeline
 from .settings import Settings
 
 DOCBIN_ATTRS = ["ENT_IOB", "ENT_TYPE", "SENT_START"]
@@ -46,7 +46,7 @@ def model_key(settings: Settings) -> str:
         meta = srsly.read_json(spacy.util.get_package_path(settings.model) / "meta.json")
         meta_version = f"{meta.get('name')}-{meta.get('version')}"
     components = ",".join(sorted(settings.components))
-    every = ",".join(_component_names(settings.model))
+    every = ",".join(component_names(settings.model))
     return f"v{CACHE_FORMAT}|{settings.model}|{meta_version}|spacy-{spacy.__version__}|{components}|of:{every}|sentencizer"
 
 

@@ -524,8 +524,8 @@ def format_table(report: dict[str, Any]) -> str:
         f"{edit['match_seconds']:.1f} s (b's match after the cold annotate: {one['match_seconds']:.1f} s)",
         f"   peak RSS of the annotate stage (max of b, c): {ratios['annotate_rss_gib']:.2f} GiB, "
         f"{target('annotate_rss_gib', '<=')}",
-        f"   'other CPUs': CPUs kept busy by other processes on the machine during the measurement "
-        f"(above ~0.1 the wall-clock ratios are not reliable)",
+        "   'other CPUs': CPUs kept busy by other processes on the machine during the measurement "
+        "(above ~0.1 the wall-clock ratios are not reliable)",
     ]
     builds = [(k, label) for k, label in (("build_real", "3 real texts"), ("build_corpus", f"{corpus['texts']} texts"))
               if k in runs]

@@ -8,7 +8,6 @@ surname only after the full name has appeared earlier in the same text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
@@ -16,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 from .annotate import DOCBIN_ATTRS, Annotated
-from .convert import Block, Document
+from .convert import Document
 from .glossary import Alias, Glossary
 
 CANDIDATE_LABELS = ("PERSON", "GPE", "NORP", "ORG", "LOC", "LAW", "EVENT", "FAC", "WORK_OF_ART")
@@ -70,8 +69,21 @@ def _variants(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class _Rule:
+    """An alias of an entry, with its restriction words normalised once."""
+
     entry_id: str
     alias: Alias
+    not_followed_by: frozenset[str] = frozenset()
+    not_preceded_by: frozenset[str] = frozenset()
+    requires_in_sentence: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, entry_id: str, alias: Alias) -> "_Rule":
+        def norm(words):
+            return frozenset(_norm(w) for w in words)
+
+        return cls(entry_id, alias, norm(alias.not_followed_by), norm(alias.not_preceded_by),
+                   norm(alias.requires_in_sentence))
 
 
 class GlossaryMatcher:
@@ -90,7 +102,7 @@ class GlossaryMatcher:
                 forms.append(Alias(text=entry.surname, after_first_mention=True))
             for alias in forms:
                 label = str(len(self.rules))
-                self.rules.append(_Rule(entry.id, alias))
+                self.rules.append(_Rule.of(entry.id, alias))
                 target = exact if alias.is_case_sensitive else lower
                 for form in sorted(_variants(alias.text)):
                     target.append({"label": label, "pattern": form, "id": entry.id})
@@ -132,18 +144,15 @@ class GlossaryMatcher:
                                        ent.text, ent.sent.text))
         return TextAnnotation(document, mentions, entities, sentences)
 
-    def _allowed(self, span: Span, alias: Alias) -> bool:
+    @staticmethod
+    def _allowed(span: Span, rule: _Rule) -> bool:
         doc = span.doc
-        if alias.not_followed_by and span.end < len(doc):
-            if _norm(doc[span.end].text) in {_norm(w) for w in alias.not_followed_by}:
-                return False
-        if alias.not_preceded_by and span.start > 0:
-            if _norm(doc[span.start - 1].text) in {_norm(w) for w in alias.not_preceded_by}:
-                return False
-        if alias.requires_in_sentence:
-            words = {_norm(t.text) for t in span.sent}
-            if not words & {_norm(w) for w in alias.requires_in_sentence}:
-                return False
+        if rule.not_followed_by and span.end < len(doc) and _norm(doc[span.end].text) in rule.not_followed_by:
+            return False
+        if rule.not_preceded_by and span.start > 0 and _norm(doc[span.start - 1].text) in rule.not_preceded_by:
+            return False
+        if rule.requires_in_sentence and not {_norm(t.text) for t in span.sent} & rule.requires_in_sentence:
+            return False
         return True
 
     def _resolve(self, doc: Doc, seen: set[str]) -> list[Span]:
@@ -151,7 +160,7 @@ class GlossaryMatcher:
         candidates = []
         for span in doc.spans["glossary"]:
             rule = self.rules[int(span.label_)]
-            if self._allowed(span, rule.alias):
+            if self._allowed(span, rule):
                 candidates.append((span, rule))
         # Longest first; among equals, unrestricted forms before surname-only ones, then position.
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1].alias.after_first_mention, c[0].start))
@@ -176,13 +185,3 @@ class GlossaryMatcher:
 
 def _norm(word: str) -> str:
     return word.replace("’", "'").lower()
-
-
-def match_all(annotated: Iterable[Annotated], glossary: Glossary) -> list[TextAnnotation]:
-    """Glossary matching for a stream of annotated documents, in input order."""
-    matcher = GlossaryMatcher(glossary)
-    return [matcher.annotate(item) for item in annotated]
-
-
-def block_by_id(document: Document) -> dict[str, Block]:
-    return {block.id: block for block in document.blocks}

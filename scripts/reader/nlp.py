@@ -12,7 +12,7 @@ from spacy.language import Language
 from .problems import InputError, Problem
 
 
-def _component_names(model: str) -> list[str]:
+def component_names(model: str) -> list[str]:
     """Names of a pipeline's components from its meta.json, without loading any weights."""
     if spacy.util.is_package(model):
         meta_path = spacy.util.get_package_path(model) / "meta.json"
@@ -27,7 +27,7 @@ def _component_names(model: str) -> list[str]:
 @lru_cache(maxsize=4)
 def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
     """Load ``model`` with only ``components`` (plus a rule-based sentencizer for context sentences)."""
-    excluded = [name for name in _component_names(model) if name not in components]
+    excluded = [name for name in component_names(model) if name not in components]
     try:
         nlp = spacy.load(model, exclude=excluded)
     except (OSError, ImportError) as exc:
@@ -41,10 +41,3 @@ def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
     if not {"sentencizer", "senter", "parser"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
     return nlp
-
-
-def model_fingerprint(nlp: Language) -> str:
-    """Name, version, spaCy version and components of a loaded pipeline: part of every cache key."""
-    meta = nlp.meta
-    return (f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
-            f"|spacy-{spacy.__version__}|{','.join(nlp.pipe_names)}")
