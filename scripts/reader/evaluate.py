@@ -16,13 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotate import annotate
-from .convert import convert
-from .glossary import load_glossary
-from .match import GlossaryMatcher, Mention
+from .build import StageTimer, analyse
+from .match import Mention
 from .problems import InputError, Problem
 from .settings import Settings
-from .sources import load_sources
 
 FLOORS = {"corpus": (0.98, 0.95), "generalisation": (0.95, 0.90)}
 """Minimum (precision, recall) for the three texts and for the separate generalisation text."""
@@ -115,20 +112,19 @@ def score(predicted: list[Mention], gold: list[Gold], types: dict[str, str], tex
 
 
 def evaluate_sources(settings: Settings, sources_dir: Path, gold_dir: Path) -> dict[str, Score]:
-    glossary = load_glossary(settings.path(settings.glossary))
-    documents = [convert(s) for s in load_sources(sources_dir)]
-    matcher = GlossaryMatcher(glossary)
+    """Scores per text of ``sources_dir`` (and ``"*"`` for all of them), through the build's own analysis."""
+    corpus = analyse(settings.with_(sources=sources_dir), StageTimer())
     predicted, gold, texts = [], [], {}
-    for item in annotate(documents, settings):
-        annotation = matcher.annotate(item)
+    for annotation in corpus.annotations:
+        document = annotation.document
         predicted += annotation.mentions
-        for block in item.document.blocks:
-            texts[(item.document.id, block.id)] = block.text
-        path = gold_dir / f"{item.document.id}.jsonl"
+        for block in document.blocks:
+            texts[(document.id, block.id)] = block.text
+        path = gold_dir / f"{document.id}.jsonl"
         if not path.exists():
             raise InputError([Problem(str(path), 1, "no gold annotation for this text", "annotate the text by hand")])
-        gold += load_gold(path, item.document.id)
-    types = {e.id: e.type for e in glossary}
+        gold += load_gold(path, document.id)
+    types = {e.id: e.type for e in corpus.glossary}
     ids = sorted({text_id for text_id, _ in texts})
     per_text = {text_id: score([m for m in predicted if m.text_id == text_id], [g for g in gold if g.text_id == text_id],
                                types, texts) for text_id in ids}

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 
 from .match import TextAnnotation
 
 
-@dataclass(frozen=True)
+@dataclass
 class Relations:
     """Mention counts per entry and paragraph co-occurrence counts per pair of entries."""
 
     mentions: Counter
     pairs: Counter
 
+    @cached_property
+    def _by_entry(self) -> dict[str, list[tuple[str, int]]]:
+        index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for (a, b), n in self.pairs.items():
+            index[a].append((b, n))
+            index[b].append((a, n))
+        for found in index.values():
+            found.sort(key=lambda item: (-item[1], item[0]))
+        return dict(index)
+
     def neighbours(self, entry_id: str, limit: int | None = None) -> list[tuple[str, int]]:
         """Entries that share a paragraph with ``entry_id``, most often first, then by id."""
-        found = [(b if a == entry_id else a, n) for (a, b), n in self.pairs.items() if entry_id in (a, b)]
-        found.sort(key=lambda item: (-item[1], item[0]))
-        return found[:limit] if limit else found
+        found = self._by_entry.get(entry_id, [])
+        return found[:limit] if limit else list(found)
 
 
 def relate(annotations: Iterable[TextAnnotation]) -> Relations:

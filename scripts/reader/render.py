@@ -43,14 +43,14 @@ def _front_matter(*, boost: bool = False, **fields: str) -> str:
 
 
 def linked_text(block: Block, mentions: list[Mention], links: set[tuple[str, int]], glossary_prefix: str,
-                anchors: dict[tuple[str, int], str] | None = None) -> str:
+                anchors: set[tuple[str, int]] = frozenset()) -> str:
     """A block's text as Markdown with the chosen mentions as links to their entries."""
     out, position = [], 0
     for mention in mentions:
         if (block.id, mention.start) not in links:
             continue
         out.append(escape_keep_edges(block.text[position:mention.start]))
-        anchor = f" #m-{mention.entry_id}" if anchors and anchors.get((block.id, mention.start)) else ""
+        anchor = f" #m-{mention.entry_id}" if (block.id, mention.start) in anchors else ""
         out.append(f"[{escape(block.text[mention.start:mention.end])}]({glossary_prefix}{mention.entry_id}.md)"
                    f"{{ .gl{anchor} data-entry=\"{mention.entry_id}\" }}")
         position = mention.end
@@ -96,9 +96,9 @@ def first_linked(annotation: TextAnnotation, links: set[tuple[str, int]]) -> dic
     return first
 
 
-def _panel(annotation: TextAnnotation, links: set[tuple[str, int]], glossary: Glossary) -> list[str]:
+def _panel(annotation: TextAnnotation, first: dict[str, Mention], glossary: Glossary) -> list[str]:
+    """The "In this text" block; ``first`` is each entry's first linked mention (its jump target)."""
     counts = Counter(m.entry_id for m in annotation.mentions)
-    first = first_linked(annotation, links)
     lines = [f'??? abstract in-this-text "In this text: {len(counts)} entries, {sum(counts.values())} mentions"']
     for entry_type in ENTRY_TYPES:
         ids = sorted((e for e in counts if glossary[e].type == entry_type), key=lambda e: (-counts[e], glossary[e].title))
@@ -122,14 +122,15 @@ def text_page(annotation: TextAnnotation, links: set[tuple[str, int]], glossary:
     by_block: dict[str, list[Mention]] = defaultdict(list)
     for mention in annotation.mentions:
         by_block[mention.block_id].append(mention)
-    anchors = {(m.block_id, m.start): m.entry_id for m in first_linked(annotation, links).values()}
+    first = first_linked(annotation, links)
+    anchors = {(m.block_id, m.start) for m in first.values()}
     lines = [_front_matter(title=meta.title, description=_describe(document), boost=True), f"# {escape(meta.title)}", ""]
     lines += [_meta_line(document), "{: .text-meta }", ""]
     lines += [f'<div class="cite-data" hidden data-title="{attribute(meta.title)}" '
               f'data-author="{attribute(meta.author)}" data-publication="{attribute(meta.publication)}" '
               f'data-date="{attribute(meta.date or "")}"></div>', ""]
     if annotation.mentions:
-        lines += _panel(annotation, links, glossary) + [""]
+        lines += _panel(annotation, first, glossary) + [""]
     in_list = False
     for block in document.blocks:
         body = linked_text(block, by_block.get(block.id, []), links, "../glossary/", anchors)
