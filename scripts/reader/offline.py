@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from .build import StageTimer, build
@@ -102,6 +103,18 @@ def _function_source(code: str, name: str) -> str:
     raise ValueError(f"function {name} not closed")
 
 
+@lru_cache(maxsize=4)
+def _shim_template(shim: Path) -> str | None:
+    """The shim's frame script with its two functions filled in; ``${e}`` (the worker URL) stays open."""
+    code = shim.read_text(encoding="utf-8")
+    template = re.search(r"<script>(postMessage=\$\{(\w)\};importScripts=\$\{(\w)\};.*?)<\\/script>", code)
+    if not template:
+        return None
+    text = template.group(1)
+    text = text.replace("${" + template.group(2) + "}", _function_source(code, template.group(2)))
+    return text.replace("${" + template.group(3) + "}", _function_source(code, template.group(3)))
+
+
 def shim_frame_script(shim: Path, page_html: str) -> list[str]:
     """The inline script the iframe-worker shim writes into its frame on this page.
 
@@ -109,15 +122,9 @@ def shim_frame_script(shim: Path, page_html: str) -> list[str]:
     Its text is the shim's template with two of the shim's own functions and the worker URL the
     theme passes (from the page's ``__config``) filled in.
     """
-    code = shim.read_text(encoding="utf-8")
-    template = re.search(r"<script>(postMessage=\$\{(\w)\};importScripts=\$\{(\w)\};.*?)<\\/script>", code)
+    template = _shim_template(shim)
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page_html, re.S)
     if not template or not config:
         return []
     worker = json.loads(config.group(1)).get("search")
-    if not worker:
-        return []
-    text = template.group(1)
-    text = text.replace("${" + template.group(2) + "}", _function_source(code, template.group(2)))
-    text = text.replace("${" + template.group(3) + "}", _function_source(code, template.group(3)))
-    return [text.replace("${e}", worker)]
+    return [template.replace("${e}", worker)] if worker else []
