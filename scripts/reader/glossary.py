@@ -77,6 +77,39 @@ class Alias(BaseModel):
         return value
 
 
+class Reference(BaseModel):
+    """A published source that supports claims of an entry."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1, max_length=300)
+    publisher: str = Field(min_length=1, max_length=200)
+    """The publisher, site or journal."""
+    url: str = Field(min_length=1, max_length=500)
+    supports: str = Field(min_length=1, max_length=400)
+    """What in the entry this source supports."""
+
+    @field_validator("title", "publisher", "supports")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        problem = check_plain_text(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in value):
+            raise ValueError("a reference URL must be a full http:// or https:// address")
+        if any(ch in value for ch in "<>\"\\`"):
+            raise ValueError("the URL contains a character a web address may not")
+        return value
+
+
 class EntryMeta(BaseModel):
     """The front matter of an entry file."""
 
@@ -88,6 +121,16 @@ class EntryMeta(BaseModel):
     summary: str = Field(min_length=1, max_length=400)
     see_also: list[str] = []
     wikipedia: str | None = Field(default=None, max_length=200)
+    references: list[Reference] = []
+
+    @field_validator("references")
+    @classmethod
+    def _distinct(cls, value: list[Reference]) -> list[Reference]:
+        urls = [r.url.rstrip("/") for r in value]
+        for url in urls:
+            if urls.count(url) > 1:
+                raise ValueError(f"the reference {url} is listed twice")
+        return value
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -160,7 +203,7 @@ class Glossary:
 
 _FIXES = {
     "missing": "add the key (see CONTRIBUTING.md for the format)",
-    "extra_forbidden": "remove it; allowed keys are title, type, aliases, summary, see_also, wikipedia",
+    "extra_forbidden": "remove it; allowed keys are title, type, aliases, summary, see_also, wikipedia, references",
     "literal_error": "use one of: " + ", ".join(ENTRY_TYPES),
 }
 
