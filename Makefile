@@ -1,4 +1,8 @@
 # The annotated reader. Two commands set everything up: `make site` and `make test`.
+#
+# Every value a user passes (SOURCES=, SITE=, BASE=, TITLE= …) reaches the program through the
+# environment, taken with $(value …) so make never expands it, and is quoted by the shell as a
+# variable ("$$READER_…"): a value can contain $, backticks or quotes and is still only a value.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := site
@@ -6,49 +10,63 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
-export PYTHONPATH := $(CURDIR)/scripts
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 # Deterministic output: dates in the site come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+# Where the inputs are and where the outputs go (make site SOURCES=dir SITE=dir DOCS=dir …).
+SOURCES ?= sources
+GLOSSARY ?= glossary
+SITE ?= site
+DOCS ?= docs
+CACHE ?= .cache/reader
+BASE ?= main
+export READER_SOURCES = $(value SOURCES)
+export READER_GLOSSARY = $(value GLOSSARY)
+export READER_SITE = $(value SITE)
+export READER_DOCS = $(value DOCS)
+export READER_CACHE = $(value CACHE)
+export READER_BASE = $(value BASE)
+export READER_TITLE = $(value TITLE)
+export READER_TYPE = $(value TYPE)
+INPUTS = --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" --cache "$$READER_CACHE"
 
 .PHONY: site pages offline check new-entry impact eval bench test test-deps serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-site: $(STAMP) ## build the whole site into site/
-	$(PY) -m reader build
+site: $(STAMP) ## build the whole site into site/ (SOURCES=, GLOSSARY=, SITE=, DOCS=, CACHE= to change the folders)
+	$(PY) -m annotated_reader build $(INPUTS) --out "$$READER_SITE" --docs "$$READER_DOCS"
 
 pages: $(STAMP) ## write the generated Markdown into docs/ without building HTML
-	$(PY) -m reader build --pages-only
+	$(PY) -m annotated_reader build $(INPUTS) --docs "$$READER_DOCS" --pages-only
 
 offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip)
-	$(PY) -m reader offline
+	$(PY) -m annotated_reader offline $(INPUTS)
 
-BASE ?= main
 impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make impact BASE=origin/main
-	$(PY) -m reader impact --base "$(BASE)"
+	$(PY) -m annotated_reader impact $(INPUTS) --base "$$READER_BASE"
 
-eval: $(STAMP) ## linking precision and recall against the hand-made gold (tests/gold)
-	$(PY) -m reader eval
+eval: $(STAMP) ## linking precision and recall against the hand-made gold
+	$(PY) -m annotated_reader eval --cache "$$READER_CACHE"
 
-bench: $(STAMP) ## speed and memory benchmark on a synthetic 1,000-text corpus (table + build/reports/bench.json)
-	$(PY) -m reader.bench
+bench: $(STAMP) ## speed and memory benchmark (see SCALING.md)
+	$(PY) benchmarks/bench.py
 
 check: $(STAMP) ## validate the glossary and the sources
-	$(PY) -m reader check
+	$(PY) -m annotated_reader check --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY"
 
-new-entry: export NEW_ENTRY_TITLE = $(TITLE)
-new-entry: export NEW_ENTRY_TYPE = $(TYPE)
 new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Conference" TYPE=event
-	@test -n "$$NEW_ENTRY_TITLE" -a -n "$$NEW_ENTRY_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event' >&2; exit 2; }
-	$(PY) -m reader new-entry --title "$$NEW_ENTRY_TITLE" --type "$$NEW_ENTRY_TYPE"
+	@test -n "$$READER_TITLE" -a -n "$$READER_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event' >&2; exit 2; }
+	$(PY) -m annotated_reader new-entry --glossary "$$READER_GLOSSARY" --title "$$READER_TITLE" --type "$$READER_TYPE"
 
 test-deps: $(STAMP) ## install what the browser tests need (Chromium, axe-core) when missing
 	bash tests/browser/install-deps.sh

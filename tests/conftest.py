@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.build import build
-from reader.settings import Settings
+from annotated_reader.site.build import build
+from annotated_reader.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from reader.build import build
-from reader.settings import Settings
+from annotated_reader.site.build import build
+from annotated_reader.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reader.glossary import BODY_WORDS, SUMMARY_MAX_WORDS, load_glossary
+from annotated_reader.inputs.formats import BODY_WORDS, SUMMARY_MAX_WORDS
+from annotated_reader.inputs.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossary(ROOT / "glossary")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from reader.build import build
-from reader.glossary import load_glossary
-from reader.problems import InputError
-from reader.settings import Settings
+from annotated_reader.site.build import build
+from annotated_reader.inputs.glossary import load_glossary
+from annotated_reader.errors import E, ReaderError
+from annotated_reader.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
@@ -23,40 +23,40 @@ def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", bo
 
 
 REJECTED = [
-    ("script tag in body", entry(body=FILLER + "\n\n<script>alert(1)</script>"), 8, "raw HTML or markup producing <script>"),
-    ("event handler in body", entry(body=FILLER + "\n\n<img src=x onerror=alert(1)>"), 8, "<img>"),
-    ("javascript link", entry(body=FILLER + "\n\n[click](javascript:alert(1))"), 8, "the link 'javascript:alert(1)'"),
-    ("data URL link", entry(body=FILLER + "\n\n[x](data:text/html;base64,PHNjcmlwdD4=)"), 8, "the link 'data:"),
-    ("autolink to javascript", entry(body=FILLER + "\n\n<javascript:alert(1)>"), 8, "raw HTML"),
-    ("style element (CSS injection)", entry(body=FILLER + "\n\n<style>body{display:none}</style>"), 8, "<style>"),
-    ("style attribute", entry(body=FILLER + '\n\n<p style="background:url(x)">x</p>'), 8, "the attribute 'style'"),
-    ("HTML comment", entry(body=FILLER + "\n\n<!-- hidden -->"), 8, "an HTML comment"),
-    ("attribute breakout in summary", entry(summary='\'"><script>alert(1)</script>\''), 4, "summary: contains '\"' '<' '>'"),
-    ("attribute breakout in title", entry(title="'Quote \" onmouseover=\"alert(6)'"), 2, "use typographic quotes"),
-    ("markup in title", entry(title='"<b>bold</b>"'), 2, "title: contains '<' '>'"),
-    ("script URL in wikipedia", entry(extra="wikipedia: 'javascript:alert(1)'\n"), 5, "contains a script or data URL"),
-    ("markup in alias", entry(extra="aliases: ['<i>x</i>']\n"), 5, "contains '<' '>'"),
-    ("path traversal in see_also", entry(extra="see_also: ['../../etc/passwd']\n"), 5, "is not an entry id"),
-    ("duplicate keys", entry(extra="type: person\n"), 5, "duplicate key 'type'"),
-    ("five megabyte body", entry(body="word " * 1_000_000), 1, "over the 1,000,000-byte limit"),
-    ("invalid UTF-8", entry().encode() + b"\xff\xfe broken", 7, "not valid UTF-8"),
-    ("empty file", "", 1, "the file is empty"),
+    ("script tag in body", entry(body=FILLER + "\n\n<script>alert(1)</script>"), 8, E.BODY_UNSAFE),
+    ("event handler in body", entry(body=FILLER + "\n\n<img src=x onerror=alert(1)>"), 8, E.BODY_UNSAFE),
+    ("javascript link", entry(body=FILLER + "\n\n[click](javascript:alert(1))"), 8, E.BODY_UNSAFE),
+    ("data URL link", entry(body=FILLER + "\n\n[x](data:text/html;base64,PHNjcmlwdD4=)"), 8, E.BODY_UNSAFE),
+    ("autolink to javascript", entry(body=FILLER + "\n\n<javascript:alert(1)>"), 8, E.BODY_UNSAFE),
+    ("style element (CSS injection)", entry(body=FILLER + "\n\n<style>body{display:none}</style>"), 8, E.BODY_UNSAFE),
+    ("style attribute", entry(body=FILLER + '\n\n<p style="background:url(x)">x</p>'), 8, E.BODY_UNSAFE),
+    ("HTML comment", entry(body=FILLER + "\n\n<!-- hidden -->"), 8, E.BODY_UNSAFE),
+    ("attribute breakout in summary", entry(summary='\'"><script>alert(1)</script>\''), 4, E.PLAIN_TEXT),
+    ("attribute breakout in title", entry(title="'Quote \" onmouseover=\"alert(6)'"), 2, E.PLAIN_TEXT),
+    ("markup in title", entry(title='"<b>bold</b>"'), 2, E.PLAIN_TEXT),
+    ("script URL in wikipedia", entry(extra="wikipedia: 'javascript:alert(1)'\n"), 5, E.PLAIN_TEXT),
+    ("markup in alias", entry(extra="aliases: ['<i>x</i>']\n"), 5, E.PLAIN_TEXT),
+    ("path traversal in see_also", entry(extra="see_also: ['../../etc/passwd']\n"), 5, E.SEE_ALSO_NOT_ID),
+    ("duplicate keys", entry(extra="type: person\n"), 5, E.DUPLICATE_KEY),
+    ("five megabyte body", entry(body="word " * 1_000_000), 1, E.TOO_LARGE),
+    ("invalid UTF-8", entry().encode() + b"\xff\xfe broken", 7, E.NOT_UTF8),
+    ("empty file", "", 1, E.EMPTY),
     ("YAML alias bomb", "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-     "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nx\n", 2, "expands to more than"),
-    ("control characters", entry(summary="bidi \u202e override"), 4, "bidirectional-override"),
+     "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nx\n", 2, E.YAML_TOO_BIG),
+    ("control characters", entry(summary="bidi \u202e override"), 4, E.PLAIN_TEXT),
 ]
 
 
-@pytest.mark.parametrize("name,content,line,expected", REJECTED, ids=[c[0] for c in REJECTED])
-def test_hostile_entry_is_rejected_with_a_clear_message(tmp_path, monkeypatch, name, content, line, expected):
+@pytest.mark.parametrize("name,content,line,error", REJECTED, ids=[c[0] for c in REJECTED])
+def test_hostile_entry_is_rejected_with_a_clear_message(tmp_path, monkeypatch, name, content, line, error):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "glossary").mkdir()
     path = tmp_path / "glossary" / "hostile-entry.md"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(ReaderError) as caught:
         load_glossary(tmp_path / "glossary")
-    messages = [str(p) for p in caught.value.problems]
-    assert any(m.startswith(f"glossary/hostile-entry.md:{line}: ") and expected in m and "; " in m for m in messages), messages
+    located = [(p.path, p.line, p.code) for p in caught.value.problems]
+    assert ("glossary/hostile-entry.md", line, error.code) in located, [str(p) for p in caught.value.problems]
 
 
 def test_path_traversal_in_the_file_name_and_symlinks_are_rejected(tmp_path, monkeypatch):
@@ -68,11 +68,11 @@ def test_path_traversal_in_the_file_name_and_symlinks_are_rejected(tmp_path, mon
     outside = tmp_path / "secret.md"
     outside.write_text(entry())
     (glossary / "linked.md").symlink_to(outside)
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(ReaderError) as caught:
         load_glossary(glossary)
     messages = "\n".join(str(p) for p in caught.value.problems)
-    assert "glossary/Evil Name.md:1: 'Evil Name' is not a valid entry id" in messages
-    assert "glossary/linked.md:1: the entry is a symbolic link" in messages
+    assert f"glossary/Evil Name.md:1: [{E.BAD_ID.code}] 'Evil Name' is not a valid entry id" in messages
+    assert f"glossary/linked.md:1: [{E.SYMLINK.code}] the file is a symbolic link" in messages
 
 
 HOSTILE_SOURCE = """---
@@ -108,9 +108,9 @@ def hostile_site(tmp_path_factory):
 
 
 def test_values_the_theme_puts_in_attributes_are_escaped():
-    from reader.render import _front_matter
+    from annotated_reader.site.markdown import front_matter
 
-    assert _front_matter(title='a " onfocus="x', description="<b>") == \
+    assert front_matter(title='a " onfocus="x', description="<b>") == \
         '---\ntitle: "a &quot; onfocus=&quot;x"\ndescription: "&lt;b&gt;"\n---\n'
 
 
@@ -154,10 +154,10 @@ def test_no_file_including_extension_sees_contributed_content():
     config = (ROOT / "mkdocs.yml").read_text()
     for dangerous in ("pymdownx.snippets", "pymdownx.b64", "markdown_include", "include-markdown"):
         assert dangerous not in config
-    from reader.safety import _body_markdown
+    from annotated_reader.inputs.body import body_markdown
 
     assert not {"pymdownx.snippets", "pymdownx.b64", "attr_list", "md_in_html"} & {
-        type(ext).__module__.rsplit(".", 1)[-1] for ext in _body_markdown().registeredExtensions}
+        type(ext).__module__.rsplit(".", 1)[-1] for ext in body_markdown().registeredExtensions}
 
 
 def test_pinned_versions_include_the_security_fixes():

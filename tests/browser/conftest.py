@@ -42,7 +42,7 @@ def site_dir(built) -> Path:
 @pytest.fixture(scope="session")
 def offline_dir(built, tmp_path_factory) -> Path:
     """The offline edition of the real corpus, built into a temporary directory."""
-    from reader.offline import build_offline
+    from annotated_reader.site.offline import build_offline
 
     base = tmp_path_factory.mktemp("offline")
     build_offline(built.with_(progress=False), base)

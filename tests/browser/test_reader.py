@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.glossary import load_glossary
+from annotated_reader.inputs.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "texts/us-rapprochement-with-russia/"

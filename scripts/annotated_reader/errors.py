@@ -1,0 +1,155 @@
+"""Every message the reader gives about a problem, in one place, each with a code and the fix.
+
+A problem is reported as ``file:line: [E123] what is wrong; how to fix it``, with a real
+location or none (``[E401] …`` alone when no file is at fault). Stages raise ``ReaderError``
+carrying every problem they found; the command line prints them all and exits non-zero, and
+nothing a build writes replaces the previous site. Tests assert codes, not wording.
+
+Codes by area: E1xx reading any input file and its front matter, E2xx glossary entries,
+E3xx sources, E4xx the model and the pipeline, E5xx the site and its engine, E6xx tools.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class E(Enum):
+    """Message templates: (code, problem, fix). Fill them with ``E.X.at(path, line, **values)``."""
+
+    # E1xx: input files, YAML front matter, plain-text fields
+    UNREADABLE = ("E101", "cannot read the file ({reason})", "check that it exists and is readable")
+    TOO_LARGE = ("E102", "the file is over the {limit:,}-byte limit",
+                 "shorten it; an entry or a text this long is almost certainly a mistake")
+    NOT_UTF8 = ("E103", "the file is not valid UTF-8 (byte {byte})", "save the file as UTF-8")
+    NUL = ("E104", "the file contains a NUL character", "remove it; the file must be plain text")
+    EMPTY = ("E105", "the file is empty", "fill it in (see {guide}) or delete the file")
+    NO_FRONT_MATTER = ("E106", "the file does not start with a '---' front matter line",
+                       "begin the file with '---', the metadata, and a closing '---'")
+    UNCLOSED = ("E107", "the front matter is never closed", "add a line '---' after the metadata")
+    YAML_SYNTAX = ("E108", "invalid YAML: {detail}", "fix the YAML syntax (quote values that contain ':', '#' or quotes)")
+    NOT_MAPPING = ("E109", "the front matter is not a set of 'key: value' lines", "write one 'key: value' per line")
+    YAML_VALUE = ("E110", "invalid YAML value: {detail}", "fix the value")
+    YAML_TOO_BIG = ("E111", "the front matter expands to more than {limit:,} values",
+                    "write the metadata out plainly, without YAML anchors and aliases")
+    YAML_TOO_DEEP = ("E112", "the front matter is nested too deeply", "write the metadata out plainly")
+    KEY_NOT_WORD = ("E113", "a key must be a plain word", "write the key as a simple name")
+    DUPLICATE_KEY = ("E114", "duplicate key '{key}' (YAML would silently keep only the last one)",
+                     "keep a single '{key}:' line and merge the values")
+    MISSING_KEY = ("E115", "missing required key '{key}'", "{fix}")
+    UNKNOWN_KEY = ("E116", "unknown key '{key}'", "{fix}")
+    BAD_CHOICE = ("E117", "'{value}' is not a valid {key}", "use one of: {choices}")
+    BAD_VALUE = ("E118", "{key}: {detail}", "{fix}")
+    PLAIN_TEXT = ("E119", "{key}: {detail}", "write plain text (see {guide}); use typographic quotes “ ” instead of \"")
+    BAD_ID = ("E120", "'{name}' is not a valid {what} id", "{fix}")
+    SYMLINK = ("E121", "the file is a symbolic link", "replace the link by a regular file inside {folder}/")
+    MISSING_DIRECTORY = ("E122", "the {what} directory does not exist", "create it or pass {option} DIR")
+
+    # E2xx: glossary entries
+    BODY_UNSAFE = ("E201", "the body contains {what}", "{fix}")
+    BODY_CONTROL = ("E202", "the body contains a control character", "remove it")
+    NO_BODY = ("E203", "the entry has no body", "write a short explanation after the closing '---'")
+    BODY_LENGTH = ("E204", "the body has {words} words, outside {low}–{high}",
+                   "write an explanation of {low} to {high} words (see CONTRIBUTING.md)")
+    PLACEHOLDER = ("E205", "{where} contains the placeholder '{text}'",
+                   "replace it with finished text (see CONTRIBUTING.md); a skeleton entry cannot be merged")
+    SEE_ALSO_NOT_ID = ("E206", "see_also names '{ref}', which is not an entry id", "use the id of an entry: its file name without .md")
+    SEE_ALSO_MISSING = ("E207", "see_also names '{ref}', but there is no glossary/{ref}.md", "correct the id or add that entry")
+    SEE_ALSO_SELF = ("E208", "see_also names the entry itself", "remove it from see_also")
+    NAME_CLAIMED = ("E209", "'{form}' is also claimed by {other}",
+                    "keep the name in one entry only, or restrict it there (see CONTRIBUTING.md)")
+    NOT_MARKDOWN = ("E210", "only .md files belong in the glossary directory", "rename it to <id>.md or move it elsewhere")
+    SUMMARY_LONG = ("E211", "the summary has {words} words, more than {limit}", "shorten the summary to {limit} words")
+    REFERENCE_URL = ("E212", "references: {detail}", "give the full https:// address of the source")
+    REFERENCE_TWICE = ("E213", "references: {url} is listed twice", "list each source once")
+
+    # E3xx: sources
+    QUOTED_LINE_MISSING = ("E301", "{key} quotes '{quoted}', but no line of the text is exactly that",
+                           "copy the line exactly as it appears in the text, or remove it")
+    NO_TEXT = ("E302", "the source has no text after its metadata", "paste the text after the closing '---'")
+    NO_SOURCES = ("E303", "there are no texts (*.txt) in the sources directory",
+                  "add one (see sources/README.md) or pass --sources DIR")
+
+    # E4xx: the model and the pipeline
+    MODEL_MISSING = ("E401", "cannot load the spaCy pipeline '{model}' ({detail})",
+                     "install it (make site installs the default) or set --model / READER_MODEL")
+    MODEL_NO_NER = ("E402", "the pipeline '{model}' has no component {missing}", "choose a pipeline with a named-entity recogniser")
+
+    # E5xx: the site and its engine
+    ENGINE_FAILED = ("E501", "the site build failed: {detail}", "fix the page or configuration named in the message")
+    ENGINE_WARNING = ("E502", "the site engine warned: {detail}", "fix the cause of the warning")
+    FRONT_END_MISSING = ("E503", "cannot install the offline edition's front-end files ({detail})",
+                         "install Node.js and npm, then run `npm ci` in the project directory")
+
+    # E6xx: tools
+    GIT_MISSING = ("E601", "git is not installed", "install git to compare with a base revision")
+    BAD_REVISION = ("E602", "cannot read the glossary at '{revision}' ({detail})",
+                    "name an existing branch or commit, e.g. BASE=origin/main")
+    NO_GOLD = ("E603", "no gold annotation for the text '{text_id}'", "annotate the text by hand (see evaluation/README.md)")
+    GOLD_RECORD = ("E604", "{detail}", "{fix}")
+    SCAFFOLD = ("E605", "{detail}", "{fix}")
+
+    @property
+    def code(self) -> str:
+        return self.value[0]
+
+    def at(self, path: str | Path | None, line: int | None = None, **values: object) -> "Problem":
+        """This problem, located at ``path``:``line`` (either may be None), with its values filled in."""
+        code, problem, fix = self.value
+        shown = display_path(path) if isinstance(path, Path) else path
+        return Problem(shown, line if shown is not None else None, code,
+                       problem.format(**values), fix.format(**values))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, where it is (when a file is at fault), and the way to fix it."""
+
+    path: str | None
+    line: int | None
+    code: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return f"{where}[{self.code}] {self.message}; {self.fix}"
+
+    def moved(self, lines: int) -> "Problem":
+        """The same problem ``lines`` further down its file."""
+        return Problem(self.path, None if self.line is None else self.line + lines, self.code, self.message, self.fix)
+
+    def _key(self) -> tuple:
+        return (self.path or "", self.line or 0, self.code, self.message, self.fix)
+
+    def __lt__(self, other: "Problem") -> bool:  # files without a location sort first
+        return self._key() < other._key()
+
+
+class ReaderError(Exception):
+    """Raised when inputs are invalid or a stage fails; carries every problem found, sorted."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code for p in self.problems]
+
+
+def display_path(path: str | Path) -> str:
+    """The path as a user would type it: relative to the working directory when it lies below it."""
+    absolute = Path(os.path.abspath(path))
+    here = Path(os.path.abspath(Path.cwd()))
+    if here == Path(here.anchor):  # from the file-system root a relative path would read as a different place
+        return absolute.as_posix()
+    try:
+        return absolute.relative_to(here).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,153 @@
+"""The formats of the files people edit, as pydantic models: what a valid entry or source says.
+
+Each model validates one front matter and turns it into the plain dataclasses of
+``annotated_reader.model``. Problems are raised as ``PydanticCustomError`` named after a member
+of ``annotated_reader.errors.E`` so that every message and fix lives in one place.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from .. import model
+from .text import Name, PlainText
+
+SUMMARY_MAX_WORDS = 40
+BODY_WORDS = (80, 300)
+"""Shortest and longest entry body, in words."""
+
+EntryTypeKey = Literal["person", "state", "organization", "place", "concept", "event", "document"]
+assert tuple(EntryTypeKey.__args__) == model.TYPE_KEYS, "EntryTypeKey must list model.ENTRY_TYPES"
+
+
+class AliasFormat(BaseModel):
+    """One alias: a plain string, or a mapping with restrictions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Name = Field(min_length=1, max_length=120)
+    case_sensitive: bool | None = None
+    after_first_mention: bool = False
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    requires_in_sentence: tuple[str, ...] = ()
+
+    def to_model(self) -> model.Alias:
+        return model.Alias(self.text, self.case_sensitive, self.after_first_mention, self.not_followed_by,
+                           self.not_preceded_by, self.requires_in_sentence)
+
+
+class ReferenceFormat(BaseModel):
+    """A published source that supports claims of an entry."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: PlainText = Field(min_length=1, max_length=300)
+    publisher: PlainText = Field(min_length=1, max_length=200)
+    url: str = Field(min_length=1, max_length=500)
+    supports: PlainText = Field(min_length=1, max_length=400)
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in value):
+            raise PydanticCustomError("REFERENCE_URL", "{detail}", {"detail": f"'{value}' is not a full http(s) address"})
+        if any(ch in value for ch in "<>\"\\`"):
+            raise PydanticCustomError("REFERENCE_URL", "{detail}", {"detail": "the URL contains a character a web address may not"})
+        return value
+
+    def to_model(self) -> model.Reference:
+        return model.Reference(self.title, self.publisher, self.url, self.supports)
+
+
+class EntryFormat(BaseModel):
+    """The front matter of a glossary entry (CONTRIBUTING.md documents it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Name = Field(min_length=1, max_length=120)
+    type: EntryTypeKey
+    aliases: list[AliasFormat] = []
+    summary: PlainText = Field(min_length=1, max_length=400)
+    see_also: list[str] = []
+    wikipedia: PlainText | None = Field(default=None, max_length=200)
+    references: list[ReferenceFormat] = []
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _alias_strings(cls, value):
+        """A plain string is shorthand for an alias with no restrictions."""
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    @field_validator("summary")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        words = len(value.split())
+        if words > SUMMARY_MAX_WORDS:
+            raise PydanticCustomError("SUMMARY_LONG", "{detail}", {"detail": "", "words": words, "limit": SUMMARY_MAX_WORDS})
+        return value
+
+    @field_validator("references")
+    @classmethod
+    def _distinct(cls, value: list[ReferenceFormat]) -> list[ReferenceFormat]:
+        seen: set[str] = set()
+        for reference in value:
+            key = reference.url.rstrip("/")
+            if key in seen:
+                raise PydanticCustomError("REFERENCE_TWICE", "{detail}", {"detail": "", "url": reference.url})
+            seen.add(key)
+        return value
+
+
+ENTRY_KEYS = tuple(EntryFormat.model_fields)
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
+
+
+class SourceFormat(BaseModel):
+    """The front matter of a source text (sources/README.md documents it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: PlainText = Field(min_length=1, max_length=300)
+    author: PlainText = Field(min_length=1, max_length=200)
+    translator: PlainText | None = None
+    publication: PlainText = Field(min_length=1, max_length=200)
+    first_published: PlainText | None = None
+    date: str | None = Field(default=None, pattern=_DATE.pattern)
+    date_note: PlainText | None = None
+    language: str = Field(default="en", pattern=_LANGUAGE)
+    original_language: str | None = Field(default=None, pattern=_LANGUAGE)
+    kind: PlainText | None = Field(default=None, max_length=60)
+    furniture: list[str] = []
+    headings: list[str] = []
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value):
+        """A YAML date (2025-02-19) or a year written as a number (1945) is read as the same ISO text."""
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return str(value)
+        return value
+
+    def to_model(self) -> model.SourceMeta:
+        return model.SourceMeta(self.title, self.author, self.translator, self.publication, self.first_published,
+                                self.date, self.date_note, self.language, self.original_language, self.kind,
+                                tuple(self.furniture), tuple(self.headings))
+
+
+SOURCE_KEYS = tuple(SourceFormat.model_fields)

@@ -1,0 +1,130 @@
+"""The glossary: one Markdown file per entry, validated as the contract for contributors.
+
+The format is documented in CONTRIBUTING.md. ``load_glossary`` reads every ``*.md`` file of a
+directory and reports all problems at once as ``file:line: [code] problem; fix``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import E, Problem, ReaderError, display_path
+from ..model import TYPE_KEYS, Entry, Glossary
+from . import frontmatter
+from .body import body_problem
+from .formats import BODY_WORDS, ENTRY_KEYS, EntryFormat
+from .text import fold
+
+GUIDE = "CONTRIBUTING.md"
+FOLDER = "glossary"
+
+PLACEHOLDER_PATTERN = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:\blorem\b)")
+"""Placeholder text a skeleton or template leaves behind; an entry containing it is not finished."""
+
+FIXES = {
+    "missing": "add the key (see CONTRIBUTING.md for the format)",
+    "extra_forbidden": "remove it; allowed keys are " + ", ".join(ENTRY_KEYS),
+    "default": "correct the value (see CONTRIBUTING.md)",
+}
+
+
+def parse_entry(path: Path, problems: list[Problem]) -> Entry | None:
+    """Validate one entry file; append its problems and return the entry when it is valid."""
+    found: list[Problem] = []
+    fm, meta = frontmatter.parse_model(
+        path, EntryFormat, found, what="entry", folder=FOLDER, guide=GUIDE, fixes=FIXES,
+        rename_hint="rename the file to lowercase words joined by hyphens, e.g. giovanni-arrighi.md")
+    if fm is None:
+        problems.extend(found)
+        return None
+    unsafe = body_problem(fm.body)
+    if unsafe:
+        line, what, fix = unsafe
+        found.append(E.BODY_CONTROL.at(path, fm.body_line + line - 1) if what == "control"
+                     else E.BODY_UNSAFE.at(path, fm.body_line + line - 1, what=what, fix=fix))
+    if not fm.body.strip():
+        found.append(E.NO_BODY.at(path, fm.body_line))
+    else:
+        words = len(fm.body.split())
+        low, high = BODY_WORDS
+        if not low <= words <= high:
+            found.append(E.BODY_LENGTH.at(path, fm.body_line, words=words, low=low, high=high))
+    found.extend(placeholder_problems(fm))
+    if meta is not None:
+        for index, ref in enumerate(meta.see_also):
+            if not frontmatter.FILE_ID.match(ref):
+                found.append(E.SEE_ALSO_NOT_ID.at(path, fm.line_of("see_also", index), ref=ref))
+    problems.extend(found)
+    if found or meta is None:
+        return None
+    return Entry(path.stem, meta.title, meta.type, tuple(a.to_model() for a in meta.aliases), meta.summary,
+                 tuple(meta.see_also), meta.wikipedia, fm.body.strip() + "\n", display_path(path),
+                 tuple(sorted(fm.key_lines.items())), tuple(r.to_model() for r in meta.references))
+
+
+def placeholder_problems(fm: frontmatter.FrontMatterFile) -> list[Problem]:
+    """Placeholder text (TODO, TBD, FIXME, XXX, lorem) left in the front matter or the body."""
+    problems: list[Problem] = []
+    for key in ("title", "summary", "wikipedia"):
+        value = fm.data.get(key)
+        found = PLACEHOLDER_PATTERN.search(value) if isinstance(value, str) else None
+        if found:
+            problems.append(E.PLACEHOLDER.at(fm.path, fm.line_of(key), where=key, text=found.group()))
+    aliases = fm.data.get("aliases")
+    if isinstance(aliases, list):
+        for index, alias in enumerate(aliases):
+            text = alias.get("text") if isinstance(alias, dict) else alias
+            found = PLACEHOLDER_PATTERN.search(text) if isinstance(text, str) else None
+            if found:
+                problems.append(E.PLACEHOLDER.at(fm.path, fm.line_of("aliases", index), where="alias", text=found.group()))
+    for offset, line_text in enumerate(fm.body.split("\n")):
+        found = PLACEHOLDER_PATTERN.search(line_text)
+        if found:
+            problems.append(E.PLACEHOLDER.at(fm.path, fm.body_line + offset, where="the body", text=found.group()))
+    return problems
+
+
+def load_glossary(directory: Path) -> Glossary:
+    """Load and cross-check every entry; raise ReaderError listing all problems."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ReaderError([E.MISSING_DIRECTORY.at(directory, 1, what="glossary", option="--glossary")])
+    problems: list[Problem] = []
+    entries: dict[str, Entry] = {}
+    present = {p.stem for p in directory.glob("*.md")}
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith(".") or path.name.lower() == "readme.md" or (path.is_dir() and not path.is_symlink()):
+            continue
+        if path.suffix != ".md" and not path.is_symlink():
+            problems.append(E.NOT_MARKDOWN.at(path, 1))
+            continue
+        entry = parse_entry(path, problems)
+        if entry is not None:
+            entries[entry.id] = entry
+    cross_check(entries, present, problems)
+    if problems:
+        raise ReaderError(problems)
+    return Glossary(dict(sorted(entries.items())))
+
+
+def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Problem]) -> None:
+    """Problems that involve more than one entry: see_also targets, names claimed twice."""
+    owners: dict[str, Entry] = {}
+    for entry in entries.values():
+        for ref in entry.see_also:
+            if ref not in present:
+                problems.append(E.SEE_ALSO_MISSING.at(entry.path, entry.line_of("see_also"), ref=ref))
+            if ref == entry.id:
+                problems.append(E.SEE_ALSO_SELF.at(entry.path, entry.line_of("see_also")))
+        for form in [entry.title] + [a.text for a in entry.aliases]:
+            key = fold(form)
+            other = owners.get(key)
+            if other is not None and other.id != entry.id:
+                problems.append(E.NAME_CLAIMED.at(entry.path, entry.line_of("aliases" if form != entry.title else "title"),
+                                                  form=form, other=other.path))
+            else:
+                owners[key] = entry
+
+
+assert set(TYPE_KEYS)  # the entry types are defined once, in annotated_reader.model

@@ -1,0 +1,306 @@
+"""The plain data every stage takes and returns: frozen dataclasses, standard library only.
+
+inputs → ``Source``, ``Entry``/``Glossary``; convert → ``Document`` of ``Block``; model stage →
+``Analysis`` (tokens, entities, sentences per block); match → ``AnnotatedText`` with ``Mention``
+and ``Entity``; link → the same mentions with ``linked`` and ``first`` set; render → ``Page``.
+Nothing here imports a third-party package, so any stage (and any test) can build these values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+
+# --------------------------------------------------------------------------- entry types
+
+
+@dataclass(frozen=True)
+class EntryType:
+    """One kind of glossary entry, with every name and colour the site gives it."""
+
+    key: str
+    """The value of ``type:`` in an entry file."""
+    name: str
+    """Singular display name ("Organisation")."""
+    plural: str
+    """Heading of the group in indexes ("Organisations")."""
+    colour: str
+    """Fill of the entry's circles in graphs (3:1 against white at least)."""
+
+
+ENTRY_TYPES: tuple[EntryType, ...] = (
+    EntryType("person", "Person", "People", "#0b5f9e"),
+    EntryType("state", "State", "States", "#b3470b"),
+    EntryType("organization", "Organisation", "Organisations", "#0a7a5a"),
+    EntryType("place", "Place", "Places", "#a3386f"),
+    EntryType("concept", "Concept", "Concepts", "#8a6100"),
+    EntryType("event", "Event", "Events", "#2a6f97"),
+    EntryType("document", "Document", "Documents", "#555555"),
+)
+"""Every entry type, in the order indexes show them. The one definition of the types."""
+
+TYPES: Mapping[str, EntryType] = {t.key: t for t in ENTRY_TYPES}
+TYPE_KEYS: tuple[str, ...] = tuple(t.key for t in ENTRY_TYPES)
+
+LINK_POLICIES: tuple[str, ...] = ("first-in-section", "first-in-text", "every-mention")
+"""Which mentions become links: the first of each entry per section, per text, or every one."""
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One surface form that names an entry, with optional restrictions on where it counts."""
+
+    text: str
+    case_sensitive: bool | None = None
+    """Match the exact letter case; by default an alias with a capital letter is case-sensitive."""
+    after_first_mention: bool = False
+    """Only a mention once another form of the entry has appeared earlier in the same text."""
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    requires_in_sentence: tuple[str, ...] = ()
+
+    @property
+    def is_case_sensitive(self) -> bool:
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        return any(ch.isupper() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A published source that supports claims of an entry."""
+
+    title: str
+    publisher: str
+    url: str
+    supports: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated glossary entry."""
+
+    id: str
+    title: str
+    type: str
+    aliases: tuple[Alias, ...]
+    summary: str
+    see_also: tuple[str, ...]
+    wikipedia: str | None
+    body: str
+    path: str
+    lines: tuple[tuple[str, int], ...] = ()
+    """Line of each front-matter key in the file, for messages about this entry."""
+    references: tuple[Reference, ...] = ()
+
+    def line_of(self, key: str) -> int:
+        return dict(self.lines).get(key, 1)
+
+    @property
+    def surname(self) -> str | None:
+        """For a person with a multi-word title, the last word: matched after the full name."""
+        words = self.title.split()
+        return words[-1] if self.type == "person" and len(words) > 1 else None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """All entries, by id, sorted."""
+
+    entries: Mapping[str, Entry]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.entries[entry_id]
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+
+# --------------------------------------------------------------------------- sources and documents
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """Metadata of one text. Unknown facts are "unknown" or None, never guessed."""
+
+    title: str
+    author: str = "unknown"
+    translator: str | None = None
+    publication: str = "unknown"
+    first_published: str | None = None
+    date: str | None = None
+    date_note: str | None = None
+    language: str = "en"
+    original_language: str | None = None
+    kind: str | None = None
+    furniture: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A validated source: id (file name), metadata, and the received lines with their file line numbers."""
+
+    id: str
+    meta: SourceMeta
+    lines: tuple[tuple[int, str], ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a text: what the reader sees as a paragraph, heading, list item or note."""
+
+    id: str
+    kind: str
+    """"heading", "paragraph", "item" (of a numbered list) or "note" (editorial, in brackets)."""
+    text: str
+    section: int
+    line: int
+
+    @property
+    def linkable(self) -> bool:
+        return self.kind != "heading"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A converted source: its id and metadata and its blocks in reading order."""
+
+    source: Source
+    blocks: tuple[Block, ...]
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    @property
+    def title(self) -> str:
+        return self.source.meta.title
+
+    @property
+    def meta(self) -> SourceMeta:
+        return self.source.meta
+
+
+# --------------------------------------------------------------------------- model output
+
+
+@dataclass(frozen=True)
+class BlockAnalysis:
+    """What the statistical model found in one block, as character and token offsets."""
+
+    tokens: tuple[tuple[int, int], ...]
+    """(start, end) character offsets of every token, in order."""
+    entities: tuple[tuple[int, int, str], ...]
+    """(first token, token after the last, label) of every entity the model found."""
+    sentence_starts: tuple[int, ...]
+    """Index of the first token of every sentence."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document with the model's output for each of its blocks."""
+
+    document: Document
+    blocks: tuple[BlockAnalysis, ...]
+    cached: bool = False
+
+
+# --------------------------------------------------------------------------- mentions and links
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a block that names a glossary entry; the link stage sets ``linked`` and ``first``."""
+
+    text_id: str
+    block_id: str
+    start: int
+    end: int
+    entry_id: str
+    surface: str
+    sentence_start: int
+    sentence_end: int
+    linked: bool = False
+    """The linking policy makes this mention a link to its entry."""
+    first: bool = False
+    """The first linked mention of its entry in the text: the target of the "In this text" panel."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A statistical entity that matched no entry (a candidate for a new entry)."""
+
+    text_id: str
+    block_id: str
+    start: int
+    end: int
+    label: str
+    surface: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class AnnotatedText:
+    """All mentions and unmatched entities of one document, and its sentences per block."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    sentences: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    def block(self, block_id: str) -> Block:
+        return self._blocks[block_id]
+
+    @property
+    def _blocks(self) -> dict[str, Block]:
+        cached = self.__dict__.get("_block_index")
+        if cached is None:
+            cached = {b.id: b for b in self.document.blocks}
+            object.__setattr__(self, "_block_index", cached)
+        return cached
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name to consider for the glossary: how often it occurs, where, and one context sentence."""
+
+    name: str
+    labels: tuple[str, ...]
+    count: int
+    texts: tuple[str, ...]
+    context: str
+    block: str
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "labels": list(self.labels), "count": self.count, "texts": list(self.texts),
+                "context": self.context, "first": self.block}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The analysed corpus: everything the site needs."""
+
+    glossary: Glossary
+    texts: tuple[AnnotatedText, ...]
+    candidates: tuple[Candidate, ...]
+    stats: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated file: its path below the pages directory and its content."""
+
+    path: str
+    content: str

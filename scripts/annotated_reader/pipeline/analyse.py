@@ -1,0 +1,78 @@
+"""The one analysis function: load → convert → annotate (model) → match → link → candidates.
+
+The build, the impact report, the evaluation and the benchmark all call ``analyse``; none of them
+repeats a stage of it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from ..errors import Problem, ReaderError
+from ..inputs.glossary import load_glossary
+from ..inputs.sources import load_sources
+from ..model import Corpus, Glossary, Source
+from ..settings import Settings
+from .annotate import annotate
+from .candidates import collect
+from .convert import convert
+from .link import link
+from .match import GlossaryMatcher
+
+
+@dataclass
+class StageTimer:
+    """Wall-clock seconds per stage, in order."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def load_inputs(settings: Settings) -> tuple[list[Source], Glossary]:
+    """Validate sources and glossary; raise ReaderError with every problem of both."""
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    glossary = None
+    try:
+        sources = load_sources(settings.path(settings.sources))
+    except ReaderError as exc:
+        problems += exc.problems
+    try:
+        glossary = load_glossary(settings.path(settings.glossary))
+    except ReaderError as exc:
+        problems += exc.problems
+    if problems:
+        raise ReaderError(problems)
+    assert glossary is not None
+    return sources, glossary
+
+
+def analyse(settings: Settings, timer: StageTimer | None = None, *, glossary: Glossary | None = None) -> Corpus:
+    """Everything before rendering. ``glossary`` replaces the one in ``settings.glossary`` (impact report)."""
+    timer = timer or StageTimer()
+    with timer.stage("load"):
+        sources, loaded = load_inputs(settings)
+        glossary = glossary if glossary is not None else loaded
+    with timer.stage("convert"):
+        documents = [convert(source) for source in sources]
+    stats: dict = {}
+    with timer.stage("annotate"):
+        analyses = list(annotate(documents, settings, stats))
+    with timer.stage("match"):
+        matcher = GlossaryMatcher(glossary)
+        order = {d.id: i for i, d in enumerate(documents)}
+        texts = sorted((matcher.annotate(a) for a in analyses), key=lambda t: order[t.document.id])
+        candidates = collect(e for t in texts for e in t.entities)
+    with timer.stage("link"):
+        texts = [link(t, settings.link_policy) for t in texts]
+    return Corpus(glossary, tuple(texts), candidates, stats)

@@ -1,0 +1,102 @@
+"""The build: sources and glossary in, a static site out, stage by stage.
+
+Stages: analyse (load → convert → annotate → match → link) → render (Markdown pages) → site (the
+engine, then the Content-Security-Policy). Pages and site are built in staging directories and
+swapped in only when everything succeeded, so a failed build leaves the previous ``docs/`` and
+``site/`` untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ReaderError
+from ..model import Corpus, Page
+from ..pipeline.analyse import StageTimer, analyse
+from ..settings import Settings
+from . import csp
+from .engine import mkdocs_build
+from .render import render_pages
+from .shim import ASSET as SHIM_ASSET
+from .shim import frame_script
+
+
+def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
+    """Write pages and the static assets into a fresh directory."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for page in pages:
+        path = target / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    assets = resources.files("annotated_reader.site") / "assets"
+    for item in sorted(assets.iterdir(), key=lambda p: p.name):
+        if item.is_file():
+            (target / "assets").mkdir(exist_ok=True)
+            (target / "assets" / item.name).write_bytes(item.read_bytes())
+    if settings.edition == "offline" and settings.shim is not None:
+        path = target / "assets" / SHIM_ASSET
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(settings.shim.read_bytes())
+
+
+def _swap(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with two renames (the old copy is removed afterwards)."""
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
+    """The engine over ``docs_dir`` into ``site_dir``, then the Content-Security-Policy on every page."""
+    mkdocs_build(settings, docs_dir, site_dir)
+    extra = None
+    if settings.edition == "offline" and settings.shim is not None:
+        shim = settings.shim
+        extra = lambda page, html: frame_script(shim, html)  # noqa: E731
+    csp.apply(site_dir, extra)
+
+
+def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings) -> None:
+    reports = settings.path(settings.reports)
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "candidates.json").write_text(
+        json.dumps([c.as_dict() for c in corpus.candidates], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (reports / "stages.json").write_text(
+        json.dumps({"seconds": {k: round(v, 4) for k, v in timer.seconds.items()}, **corpus.stats}, indent=2) + "\n",
+        encoding="utf-8")
+
+
+def build(settings: Settings, *, site: bool = True) -> StageTimer:
+    """The whole build. Raises ReaderError (nothing replaced) when an input or the site build fails."""
+    timer = StageTimer()
+    corpus = analyse(settings, timer)
+    docs = settings.path(settings.docs)
+    out = settings.path(settings.out)
+    docs_staging = docs.with_name(docs.name + ".staging")
+    site_staging = out.with_name(out.name + ".staging")
+    with timer.stage("render"):
+        write_pages(render_pages(corpus, settings.directory_urls), docs_staging, settings)
+    if site:
+        with timer.stage("site"):
+            try:
+                build_site(settings, docs_staging, site_staging)
+            except ReaderError:
+                shutil.rmtree(docs_staging, ignore_errors=True)
+                shutil.rmtree(site_staging, ignore_errors=True)
+                raise
+    _swap(docs_staging, docs)
+    if site:
+        _swap(site_staging, out)
+    write_reports(corpus, timer, settings)
+    return timer

@@ -1,0 +1,111 @@
+"""The pages that list things: home, glossary index, connections graph, wanted entries, preview data."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from ..model import ENTRY_TYPES, TYPES, AnnotatedText, Candidate, Entry, Glossary, Page
+from ..pipeline.relations import Relations
+from .graph import svg_graph
+from .markdown import escape, front_matter, plural
+from .text_page import reading_minutes
+
+
+def glossary_index(glossary: Glossary, counts: Counter) -> Page:
+    lines = [front_matter(title="Glossary", description="People, states, organisations, places, concepts, events and documents in the texts."),
+             "# Glossary", "",
+             f"{len(glossary)} entries. Each explains a name or idea the texts rely on and lists every passage that mentions it.", ""]
+    present = [t for t in ENTRY_TYPES if any(e.type == t.key for e in glossary)]
+    lines += ["By type: " + " · ".join(f"[{t.plural}](#type-{t.key})" for t in present) + " — or [A–Z](#a-z).", ""]
+    for entry_type in present:
+        entries = sorted((e for e in glossary if e.type == entry_type.key), key=lambda e: e.title.lower())
+        lines += [f"## {entry_type.plural} {{ #type-{entry_type.key} }}", ""]
+        for entry in entries:
+            lines.append(f"- [{escape(entry.title)}]({entry.id}.md) — {escape(entry.summary)} "
+                         f"({plural(counts.get(entry.id, 0), 'mention')})")
+        lines.append("")
+    lines += ["## A–Z { #a-z }", ""]
+    by_letter: dict[str, list[Entry]] = defaultdict(list)
+    for entry in glossary:
+        by_letter[_initial(entry.title)].append(entry)
+    letters = sorted(by_letter)
+    lines += [" · ".join(f"[{letter}](#letter-{_letter_anchor(letter)})" for letter in letters), ""]
+    for letter in letters:
+        lines += [f"### {escape(letter)} {{ #letter-{_letter_anchor(letter)} }}", ""]
+        for entry in sorted(by_letter[letter], key=lambda e: e.title.lower()):
+            lines.append(f"- [{escape(entry.title)}]({entry.id}.md) ({TYPES[entry.type].name.lower()})")
+        lines.append("")
+    return Page("glossary/index.md", "\n".join(lines).rstrip() + "\n")
+
+
+def _letter_anchor(letter: str) -> str:
+    return letter.lower() if letter.isalpha() else "other"
+
+
+def _initial(title: str) -> str:
+    for ch in unicodedata.normalize("NFKD", title):
+        if ch.isalnum():
+            return ch.upper() if ch.isascii() and ch.isalpha() else "#"
+    return "#"
+
+
+def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
+    lines = [front_matter(title="Home", description="A cross-referenced reading edition of essays on US–Russia–China relations."),
+             "# The annotated reader", "",
+             "Three texts on relations between the United States, Russia and China, written from different "
+             "political positions, with the people, states, organisations and ideas they rely on linked to a "
+             "neutral glossary. Hover over or focus a linked name for a short explanation; every glossary entry "
+             "lists each passage that mentions it.", "", '<div class="grid cards" markdown>', ""]
+    for text in texts:
+        document = text.document
+        meta = document.meta
+        counts = Counter(m.entry_id for m in text.mentions)
+        top = sorted(counts, key=lambda e: (-counts[e], e))[:6]
+        lines += [f"-   **[{escape(meta.title)}](texts/{document.id}.md)**", "", "    ---", "",
+                  f"    {escape(meta.publication if meta.publication != 'unknown' else 'Publication not stated')} · "
+                  f"{escape(meta.date or 'undated')} · {escape(meta.kind or 'text')} · {reading_minutes(document)} min read", "",
+                  "    Leans on: " + ", ".join(f"[{escape(glossary[e].title)}](glossary/{e}.md)" for e in top), ""]
+    lines += ["</div>", "",
+              "Browse the [glossary](glossary/index.md), see [how the entries connect](graph.md), "
+              "or the [wanted entries](wanted.md) the glossary does not cover yet.", ""]
+    return Page("index.md", "\n".join(lines))
+
+
+def graph_page(glossary: Glossary, relations: Relations, href: Callable[[str, str], str]) -> Page:
+    path = "graph.md"
+    svg = svg_graph(glossary, relations, lambda e: href(path, f"glossary/{e}.md"))
+    lines = [front_matter(title="Connections", description="How the people, states and ideas of the texts connect."),
+             "# Connections", "",
+             "Each circle is a glossary entry, sized by how often the texts mention it and coloured by its type; "
+             "a line joins two entries that share at least two paragraphs (and every entry to the one it shares most with). "
+             "Select a circle to open the entry.", "",
+             f'<figure class="graph-figure graph-full">{svg}</figure>', ""]
+    return Page(path, "\n".join(lines))
+
+
+def glossary_data(glossary: Glossary) -> Page:
+    """The preview cards' content as a small script, so previews need no fetch (works from file://)."""
+    data = {e.id: {"title": e.title, "type": TYPES[e.type].name, "summary": e.summary} for e in glossary}
+    payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Page("assets/glossary-data.js", f"window.READER_GLOSSARY = {payload};\n")
+
+
+def wanted_page(candidates: tuple[Candidate, ...]) -> Page:
+    lines = [front_matter(title="Wanted entries", description="Names the texts use that the glossary does not explain yet."),
+             "# Wanted entries", "",
+             "Names that the statistical model found in the texts and that no glossary entry covers. "
+             "Each is a candidate for a new entry or an alias; see CONTRIBUTING.md.", ""]
+    if not candidates:
+        lines += ["Every name the model found is covered by the glossary.", ""]
+    else:
+        lines += ["| Name | Kind | Count | Example |", "| --- | --- | --- | --- |"]
+        for c in candidates:
+            text_id, block_id = c.block.split("#")
+            lines.append(f"| {escape(c.name)} | {', '.join(c.labels)} | {c.count} | "
+                         f"{escape(c.context)} [¶](texts/{text_id}.md#{block_id}) |")
+        lines.append("")
+    return Page("wanted.md", "\n".join(lines))

@@ -1,0 +1,103 @@
+"""A text's page: its metadata, the "In this text" panel, and its blocks with the linked mentions."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..model import ENTRY_TYPES, AnnotatedText, Block, Document, Glossary, Mention, Page
+from .markdown import attribute, escape, escape_keep_edges, front_matter
+
+
+def linked_text(block: Block, mentions: list[Mention], glossary_prefix: str) -> str:
+    """A block's text as Markdown with its linked mentions as links to their entries."""
+    out, position = [], 0
+    for mention in mentions:
+        if not mention.linked:
+            continue
+        out.append(escape_keep_edges(block.text[position:mention.start]))
+        anchor = f" #m-{mention.entry_id}" if mention.first else ""
+        out.append(f"[{escape(block.text[mention.start:mention.end])}]({glossary_prefix}{mention.entry_id}.md)"
+                   f"{{ .gl{anchor} data-entry=\"{mention.entry_id}\" }}")
+        position = mention.end
+    out.append(escape_keep_edges(block.text[position:]))
+    return "".join(out)
+
+
+def _panel(text: AnnotatedText, glossary: Glossary) -> list[str]:
+    """The "In this text" block: entries by type with counts, each linking to its first linked mention."""
+    counts = Counter(m.entry_id for m in text.mentions)
+    first_linked = {m.entry_id for m in text.mentions if m.first}
+    lines = [f'??? abstract in-this-text "In this text: {len(counts)} entries, {sum(counts.values())} mentions"']
+    for entry_type in ENTRY_TYPES:
+        ids = sorted((e for e in counts if glossary[e].type == entry_type.key), key=lambda e: (-counts[e], glossary[e].title))
+        if not ids:
+            continue
+        items = []
+        for entry_id in ids:
+            if entry_id in first_linked:
+                target = f"#m-{entry_id}"
+            else:
+                target = "#" + next(m.block_id for m in text.mentions if m.entry_id == entry_id)
+            items.append(f"[{escape(glossary[entry_id].title)}]({target}) {counts[entry_id]}")
+        lines += [f"    **{entry_type.plural}:** " + " · ".join(items), ""]
+    return lines
+
+
+def describe(document: Document) -> str:
+    """One sentence naming the text, its author and publication (the page's description)."""
+    meta = document.meta
+    who = meta.author if meta.author != "unknown" else "an unknown author"
+    return f"{meta.title}, by {who}" + (f", in {meta.publication}" if meta.publication != "unknown" else "") + "."
+
+
+def _meta_line(document: Document) -> str:
+    meta = document.meta
+    parts = [f"**Author:** {escape(meta.author)}"]
+    if meta.translator:
+        parts.append(f"**Translator:** {escape(meta.translator)}")
+    parts.append(f"**Publication:** {escape(meta.publication)}")
+    if meta.first_published:
+        parts.append(f"**First published:** {escape(meta.first_published)}")
+    parts.append(f"**Date:** {escape(meta.date or 'not stated')}")
+    if meta.date_note:
+        parts.append(f"**About the date:** {escape(meta.date_note)}")
+    parts.append(f"**Language:** {escape(meta.language)}"
+                 + (f" (translated from {escape(meta.original_language)})" if meta.original_language else ""))
+    return " · ".join(parts)
+
+
+def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
+    document = text.document
+    meta = document.meta
+    by_block: dict[str, list[Mention]] = defaultdict(list)
+    for mention in text.mentions:
+        by_block[mention.block_id].append(mention)
+    lines = [front_matter(title=meta.title, description=describe(document), boost=True), f"# {escape(meta.title)}", ""]
+    lines += [_meta_line(document), "{: .text-meta }", ""]
+    lines += [f'<div class="cite-data" hidden data-title="{attribute(meta.title)}" '
+              f'data-author="{attribute(meta.author)}" data-publication="{attribute(meta.publication)}" '
+              f'data-date="{attribute(meta.date or "")}"></div>', ""]
+    if text.mentions:
+        lines += _panel(text, glossary) + [""]
+    in_list = False
+    for block in document.blocks:
+        body = linked_text(block, by_block.get(block.id, []), "../glossary/")
+        if block.kind == "item":
+            lines += [f"1. {body}", f"    {{: #{block.id} }}"]
+            in_list = True
+            continue
+        if in_list:
+            lines.append("")
+            in_list = False
+        if block.kind == "heading":
+            lines += [f"## {body} {{ #{block.id} }}", ""]
+        elif block.kind == "note":
+            lines += ['!!! note ""', f"    {body}", f"    {{: #{block.id} .note-text }}", ""]
+        else:
+            lines += [body, f"{{: #{block.id} }}", ""]
+    return Page(f"texts/{document.id}.md", "\n".join(lines).rstrip() + "\n")
+
+
+def reading_minutes(document: Document) -> int:
+    words = sum(len(b.text.split()) for b in document.blocks)
+    return max(1, round(words / 230))

@@ -1,0 +1,1 @@
+"""Tools for editors and maintainers: the impact report, the evaluation, scaffolding entries."""

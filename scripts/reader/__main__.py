@@ -1,7 +1,0 @@
-"""``python -m reader``."""
-
-import sys
-
-from .cli import main
-
-sys.exit(main())

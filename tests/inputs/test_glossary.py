@@ -1,0 +1,130 @@
+"""The glossary contract: every kind of broken entry is reported as file:line: problem; fix."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotated_reader.inputs.glossary import load_glossary
+from annotated_reader.errors import E, ReaderError
+
+GOOD = """---
+title: Giovanni Arrighi
+type: person
+aliases: [Arrighi]
+summary: An Italian political economist and world-systems scholar.
+see_also: [david-harvey]
+---
+Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation.
+"""
+
+HARVEY = """---
+title: David Harvey
+type: person
+summary: A geographer.
+---
+David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism.
+"""
+
+
+def problems_for(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    """The problems of a glossary made of ``files``, as printed (paths relative to ``tmp_path``)."""
+    directory = tmp_path / "glossary"
+    directory.mkdir()
+    for name, text in files.items():
+        (directory / name).write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        load_glossary(directory)
+    except ReaderError as exc:
+        return [str(p) for p in exc.problems]
+    finally:
+        os.chdir(cwd)
+    return []
+
+
+def test_valid_glossary_loads(tmp_path):
+    assert problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": HARVEY}) == []
+
+
+CASES = [
+    ("unknown key", GOOD.replace("type: person", "type: person\ncolour: red"), 4, E.UNKNOWN_KEY),
+    ("missing key", GOOD.replace("summary: An Italian political economist and world-systems scholar.\n", ""), 1, E.MISSING_KEY),
+    ("wrong type", GOOD.replace("type: person", "type: human"), 3, E.BAD_CHOICE),
+    ("aliases not a list", GOOD.replace("aliases: [Arrighi]", "aliases: 12"), 4, E.BAD_VALUE),
+    ("see_also naming no entry", GOOD.replace("[david-harvey]", "[david-harvy]"), 6, E.SEE_ALSO_MISSING),
+    ("duplicate YAML key", GOOD.replace("type: person", "type: person\ntype: concept"), 4, E.DUPLICATE_KEY),
+    ("invalid YAML", GOOD.replace("summary: An", "summary: [An"), 6, E.YAML_SYNTAX),
+    ("no front matter", "just text\n", 1, E.NO_FRONT_MATTER),
+    ("empty file", "", 1, E.EMPTY),
+    ("body too short", GOOD.split("---\n")[0] + "---\n" + GOOD.split("---\n")[1] + "---\nShort body.\n", 8, E.BODY_LENGTH),
+    ("placeholder", GOOD.replace("An Italian", "TODO An Italian"), 5, E.PLACEHOLDER),
+    ("summary too long", GOOD.replace("An Italian", "word " * 41 + "An Italian"), 5, E.SUMMARY_LONG),
+    ("title over two lines", GOOD.replace("title: Giovanni Arrighi", 'title: "Giovanni\\nArrighi"'), 2, E.PLAIN_TEXT),
+    ("straight quote in summary", GOOD.replace("summary: An Italian", "summary: An \"Italian\""), 5, E.PLAIN_TEXT),
+    ("reference URL that is not http(s)", GOOD.replace("see_also", "references:\n  - title: T\n    publisher: P\n"
+                                                       "    url: ftp://example.org/x\n    supports: S\nsee_also"), 9, E.REFERENCE_URL),
+    ("a 5,000-digit number", GOOD.replace("type: person", "type: person\nwikipedia: " + "9" * 5000), 4, E.YAML_VALUE),
+]
+
+
+@pytest.mark.parametrize("name,text,line,error", CASES, ids=[c[0] for c in CASES])
+def test_broken_entry_is_reported_with_file_line_code_and_fix(tmp_path, name, text, line, error):
+    found = problems_for(tmp_path, {"giovanni-arrighi.md": text, "david-harvey.md": HARVEY})
+    assert any(p.startswith(f"glossary/giovanni-arrighi.md:{line}: [{error.code}] ") for p in found), found
+    assert all(re.match(r"^glossary/[^:]+:\d+: \[E\d{3}\] [^;]+; .+", p) for p in found), found
+
+
+def test_a_case_fails_on_a_valid_file(tmp_path):
+    """The table above is not vacuous: the valid entry gives none of its problems."""
+    assert problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": HARVEY}) == []
+
+
+def test_alias_claimed_by_two_entries(tmp_path):
+    other = HARVEY.replace("type: person", "type: person\naliases: [Arrighi]")
+    found = problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": other})
+    assert any(p.startswith(f"glossary/giovanni-arrighi.md:4: [{E.NAME_CLAIMED.code}] 'Arrighi' is also claimed by glossary/david-harvey.md")
+               for p in found), found
+
+
+def test_invalid_id_and_duplicate_title(tmp_path):
+    found = problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": HARVEY,
+                                    "Arrighi_2.md": GOOD.replace("aliases: [Arrighi]", "aliases: []"),
+                                    "arrighi-again.md": GOOD.replace("aliases: [Arrighi]", "aliases: []")})
+    assert any(p.startswith(f"glossary/Arrighi_2.md:1: [{E.BAD_ID.code}] 'Arrighi_2' is not a valid entry id") for p in found), found
+    assert any(p.startswith(f"glossary/giovanni-arrighi.md:2: [{E.NAME_CLAIMED.code}] 'Giovanni Arrighi' is also claimed by "
+                            "glossary/arrighi-again.md") for p in found), found
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    bad1 = GOOD.replace("type: person", "type: human")
+    bad2 = HARVEY.replace("title: David Harvey", "title: David Harvey\ntitle: Again")
+    found = problems_for(tmp_path, {"giovanni-arrighi.md": bad1, "david-harvey.md": bad2})
+    assert {p.split(":")[0] for p in found} == {"glossary/giovanni-arrighi.md", "glossary/david-harvey.md"}
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "annotated_reader", *args], cwd=project,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("name,text,line,error", CASES[:6], ids=[c[0] for c in CASES[:6]])
+def test_broken_entry_leaves_the_previous_site_untouched(project, name, text, line, error, root):
+    if not (project / "site").exists():
+        ok = run_cli(project, "build", "--no-progress", "--cache", str(root / ".cache" / "reader"))
+        assert ok.returncode == 0, ok.stderr
+    before = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "glossary" / "giovanni-arrighi.md").write_text(text, encoding="utf-8")
+    result = run_cli(project, "build", "--no-progress")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"glossary/giovanni-arrighi.md:{line}: [{error.code}]" in result.stderr
+    assert "nothing was changed" in result.stderr
+    after = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    check = run_cli(project, "check")
+    assert check.returncode == 1 and "glossary/giovanni-arrighi.md:" in check.stderr
