@@ -11,6 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from annotated_reader.pipeline.convert import LIST_ITEM
+from annotated_reader.inputs.glossary import load_glossary
 from annotated_reader.inputs.sources import load_sources
 
 
@@ -95,21 +96,28 @@ def test_design_card_examples_link_to_their_entries(built, text_id, surface, ent
 
 def test_every_entry_page_lists_its_mentions_with_working_links(built):
     site = built.path(built.out)
-    docs = built.path(built.docs)
-    entries = sorted(p.stem for p in (docs / "glossary").glob("*.md") if p.stem != "index")
-    assert len(entries) >= 20
-    with_mentions = 0
-    for entry in entries:
-        page = site / "glossary" / entry / "index.html"
+    glossary = load_glossary(built.path(built.glossary))
+    for entry in glossary:
+        page = site / "glossary" / entry.id / "index.html"
         pilcrows = [a for a in parse(page).css("article a[href]")
-                    if re.search(r"#[ph]-\d+$", a.attributes["href"])]
+                    if re.search(r"#[ph]-[0-9a-f]{8}(-\d+)?$", a.attributes["href"])]
         marks = parse(page).css("article li mark")
-        assert len(pilcrows) == len(marks)
+        stated = int(re.match(r"\w+ · (\d+) mentions? in", parse(page).css_first(".entry-type").text()).group(1))
+        assert len(pilcrows) == len(marks) == stated, entry.id
         for link in pilcrows:
             target, fragment = resolve(site, page, link.attributes["href"])
-            assert fragment in ids_of(target), (entry, link.attributes["href"])
-        with_mentions += bool(pilcrows)
-    assert with_mentions >= 0.8 * len(entries)
+            assert fragment in ids_of(target), (entry.id, link.attributes["href"])
+            assert link.text().startswith("¶ ")
+
+
+def test_former_paragraph_ids_still_lead_to_their_paragraphs(built):
+    site = built.path(built.out)
+    for source in load_sources(built.path(built.sources)):
+        html = parse(site / "texts" / source.id / "index.html")
+        for former, current in source.meta.former_ids:
+            anchor = html.css_first(f"a.former-id[id='{former}']")
+            assert anchor is not None, (source.id, former)
+            assert anchor.parent.attributes.get("id") == current or anchor.parent.parent.attributes.get("id") == current
 
 
 def test_strict_build_produced_the_pages(built):

@@ -70,6 +70,10 @@ class E(Enum):
     QUOTED_LINE_MISSING = ("E301", "{key} quotes '{quoted}', but no line of the text is exactly that",
                            "copy the line exactly as it appears in the text, or remove it")
     NO_TEXT = ("E302", "the source has no text after its metadata", "paste the text after the closing '---'")
+    FORMER_ID_TARGET = ("E304", "former_ids sends '{former}' to '{current}', which is no block of this text",
+                        "use the current id of the paragraph, shown in its ¶ link")
+    FORMER_ID_TAKEN = ("E305", "former_ids lists '{former}', which is the id of a block of this text now",
+                       "remove it: the anchor already exists")
     NO_SOURCES = ("E303", "there are no texts (*.txt) in the sources directory",
                   "add one (see sources/README.md) or pass --sources DIR")
 
@@ -91,6 +95,8 @@ class E(Enum):
     NO_GOLD = ("E603", "no gold annotation for the text '{text_id}'", "annotate the text by hand (see evaluation/README.md)")
     GOLD_RECORD = ("E604", "{detail}", "{fix}")
     SCAFFOLD = ("E605", "{detail}", "{fix}")
+    FIRST_SCORE_EXISTS = ("E606", "the first held-out score is recorded already",
+                          "it is never replaced; later scores are printed beside it (annotate new held-out texts for a fresh one)")
 
     @property
     def code(self) -> str:

@@ -145,6 +145,14 @@ class SourceMeta:
     kind: str | None = None
     furniture: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
+    former_ids: tuple[tuple[str, str], ...] = ()
+    """(former id, current id) pairs: anchors that once pointed at a block and still lead to it."""
+    url: str | None = None
+    """Where the text was received from, when known."""
+    imported: str | None = None
+    """Date of import (YYYY-MM-DD)."""
+    sha256: str | None = None
+    """SHA-256 of the file imported."""
 
 
 @dataclass(frozen=True)
@@ -155,11 +163,21 @@ class Source:
     meta: SourceMeta
     lines: tuple[tuple[int, str], ...]
     path: str
+    key_lines: tuple[tuple[str, int], ...] = ()
+    """Line of each metadata key in the file, for messages about this source."""
+
+    def line_of(self, key: str) -> int:
+        return dict(self.key_lines).get(key, 1)
 
 
 @dataclass(frozen=True)
 class Block:
-    """One unit of a text: what the reader sees as a paragraph, heading, list item or note."""
+    """One unit of a text: what the reader sees as a paragraph, heading, list item or note.
+
+    The id is derived from the block's own text (``p-`` or ``h-`` and eight hex digits of its
+    SHA-256), so it does not move when lines elsewhere in the text are added, removed, declared
+    furniture or headings: a citation URL keeps pointing at the same words.
+    """
 
     id: str
     kind: str
@@ -167,6 +185,10 @@ class Block:
     text: str
     section: int
     line: int
+    number: int = 0
+    """Position in the text (1, 2, …), shown to readers as "¶ n"; unlike the id it may change."""
+    former_ids: tuple[str, ...] = ()
+    """Ids this block had before (kept as anchors so old citation links still land here)."""
 
     @property
     def linkable(self) -> bool:

@@ -67,10 +67,10 @@ def test_keyboard_focus_opens_the_card_and_escape_closes_it(page, text_url, glos
 
 def test_card_does_not_shift_the_layout(page, http_root):
     page.goto(http_root + TEXT)
-    where = "(() => { const r = document.getElementById('p-8').getBoundingClientRect();" \
+    where = "(() => { const r = document.querySelector('[data-n="8"]').getBoundingClientRect();" \
             " return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()"
     before = page.evaluate(where)
-    page.locator("#p-6 a.gl").first.hover()
+    page.locator("[data-n='6'] a.gl").first.hover()
     card(page).wait_for(state="visible")
     assert page.evaluate(where) == before
 
@@ -91,18 +91,26 @@ def test_panel_links_land_on_the_first_mention(page, text_url):
 def test_paragraph_permalink_and_copy_citation(page, http_root):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=http_root.rstrip("/"))
     page.goto(http_root + TEXT)
-    paragraph = page.locator("#p-6")
+    paragraph = page.locator("[data-n='6']")
     paragraph.hover()
     pilcrow = paragraph.locator(".para-link")
     assert pilcrow.is_visible()
     pilcrow.click()
-    assert page.evaluate("location.hash") == "#p-6"
+    assert page.evaluate("location.hash") == "#p-bb7fa17c"
     paragraph.locator(".para-cite").click()
     page.locator(".reader-status").wait_for(state="visible")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "From confrontation to engagement" in copied
-    assert copied.endswith(http_root + TEXT + "#p-6")
+    assert copied.endswith(http_root + TEXT + "#p-bb7fa17c")
     assert "paragraph 6" in copied
+
+
+def test_a_former_paragraph_link_still_lands_on_its_paragraph(page, http_root):
+    """p-6 was the positional id of this paragraph before ids were derived from the text."""
+    page.goto(http_root + TEXT + "#p-6")
+    target = page.locator("[data-n='6']")
+    assert target.get_attribute("id") == "p-bb7fa17c"
+    assert 0 <= target.bounding_box()["y"] < 300
 
 
 def test_search_finds_a_text_and_an_entry(page, http_root):

@@ -1,55 +1,142 @@
-"""`make eval` in the suite: linking accuracy against the hand-made gold, with its floors."""
+"""`make eval`: scoring rules, gold that validates itself, the tuning floors, the recorded held-out score."""
 
+from __future__ import annotations
+
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from annotated_reader.model import Mention
-from annotated_reader.tools.evaluate import Gold, evaluate, floors, report, score
+from annotated_reader.errors import E, ReaderError
+from annotated_reader.model import Block, Document, Entry, Glossary, Mention, Source, SourceMeta
 from annotated_reader.settings import Settings
+from annotated_reader.tools import evaluate
+from annotated_reader.tools.gold import GoldMention, load_gold, sets
 
 ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = Settings(root=ROOT, cache=ROOT / ".cache" / "reader", progress=False)
 
 
-@pytest.fixture(scope="module")
-def scores():
-    return evaluate(Settings(root=ROOT, cache=ROOT / ".cache" / "reader", progress=False), ROOT / "tests" / "gold")
+# --------------------------------------------------------------------------- scoring rules
 
 
-@pytest.mark.parametrize("name", ["corpus", "generalisation: generalisation-essay", "generalisation: blind-essay"])
-def test_linking_meets_its_floors(scores, name):
-    floor_precision, floor_recall = floors(name)
-    s = scores[name]
-    assert s.gold >= 90
-    assert s.precision >= floor_precision and s.recall >= floor_recall, report({name: s})
-
-
-def test_gold_is_consistent_with_the_texts(scores):
-    # Every gold span was found in its block: misses carry the block text, so check they agree.
-    for name, s in scores.items():
-        for text_id, block_id, surface, entry, block in s.misses:
-            assert surface in block
-
-
-def m(block, start, end, entry):
-    return Mention("t", block, start, end, entry, "x" * (end - start), 0, 10)
+def m(block, start, end, entry, linked=True):
+    return Mention("t", block, start, end, entry, "x" * (end - start), 0, 10, linked=linked)
 
 
 def g(block, start, end, entry):
-    return Gold("t", block, start, end, "x" * (end - start), entry)
+    return GoldMention("t", block, start, end, "x" * (end - start), entry)
 
 
-TEXTS = {("t", "p-1"): "0123456789" * 3, ("t", "p-2"): "0123456789" * 3}
+SECTIONS = {("t", "p-1"): 0, ("t", "p-2"): 1, ("t", "h-3"): None}
 
 
-@pytest.mark.parametrize("predicted,gold,expected", [
-    ([m("p-1", 0, 5, "a")], [g("p-1", 0, 5, "a")], (1.0, 1.0)),
-    ([m("p-1", 0, 5, "a")], [g("p-1", 2, 8, "a")], (1.0, 1.0)),          # overlap counts
-    ([m("p-1", 0, 5, "b")], [g("p-1", 0, 5, "a")], (0.0, 0.0)),          # wrong entry
-    ([m("p-1", 0, 5, "a")], [g("p-1", 0, 5, None)], (0.0, 1.0)),         # a must-not-link span
-    ([m("p-1", 0, 5, "a"), m("p-1", 1, 3, "a")], [g("p-1", 0, 5, "a")], (0.5, 1.0)),  # gold counts once
-    ([], [g("p-2", 0, 5, "a")], (1.0, 0.0)),
+def scored(predicted, gold):
+    return evaluate.score_mentions("set", predicted, gold, {"a": "person", "b": "state"}, SECTIONS)
+
+
+@pytest.mark.parametrize("predicted,gold,exact,overlap", [
+    ([m("p-1", 0, 5, "a")], [g("p-1", 0, 5, "a")], (1.0, 1.0), (1.0, 1.0)),
+    ([m("p-1", 0, 5, "a")], [g("p-1", 2, 8, "a")], (0.0, 0.0), (1.0, 1.0)),          # a boundary error
+    ([m("p-1", 0, 5, "b")], [g("p-1", 0, 5, "a")], (0.0, 0.0), (0.0, 0.0)),          # wrong entry
+    ([m("p-1", 0, 5, "a")], [g("p-1", 0, 5, None)], (0.0, 0.0), (0.0, 0.0)),         # a must-not-link span
+    ([m("p-1", 0, 5, "a"), m("p-1", 1, 3, "a")], [g("p-1", 0, 5, "a")], (0.5, 1.0), (0.5, 1.0)),  # gold counts once
+    ([], [g("p-2", 0, 5, "a")], (0.0, 0.0), (0.0, 0.0)),                              # no prediction: precision 0
+    ([m("p-2", 0, 5, "a")], [], (0.0, 0.0), (0.0, 0.0)),
 ])
-def test_score(predicted, gold, expected):
-    s = score(predicted, gold, {"a": "person", "b": "state"}, TEXTS)
-    assert (s.precision, s.recall) == expected
+def test_exact_and_overlap_scores(predicted, gold, exact, overlap):
+    s = scored(predicted, gold)
+    assert (round(s.mentions_exact.precision, 6), round(s.mentions_exact.recall, 6)) == exact
+    assert (round(s.mentions_overlap.precision, 6), round(s.mentions_overlap.recall, 6)) == overlap
+
+
+def test_links_and_entry_section_recall():
+    predicted = [m("p-1", 0, 5, "a"), m("p-1", 10, 15, "a", linked=False), m("p-2", 0, 5, "b")]
+    gold = [g("p-1", 0, 5, "a"), g("p-1", 10, 15, "a"), g("p-2", 0, 5, "a")]
+    s = scored(predicted, gold)
+    assert (s.links_overlap.tp, s.links_overlap.fp) == (1, 1)
+    assert (s.sections.tp, s.sections.fn) == (1, 1)  # (section 0, a) linked; (section 1, a) not
+    assert any(e.startswith("false link t#p-2") for e in s.errors) and any(e.startswith("miss t#p-2") for e in s.errors)
+
+
+def test_a_boundary_error_is_listed():
+    s = scored([m("p-1", 0, 5, "a")], [g("p-1", 0, 6, "a")])
+    assert s.errors == ["boundary t#p-1: “xxxxx” where the gold has “xxxxxx” (a)"]
+
+
+# --------------------------------------------------------------------------- gold that validates itself
+
+
+DOCUMENT = Document(Source("t", SourceMeta(title="T"), (), "t.txt"), (Block("p-1a2b3c4d", "paragraph", "Russia and China.", 0, 9, 1),))
+GLOSSARY = Glossary({i: Entry(i, i.title(), "state", (), "A state.", (), None, "Body.\n", f"glossary/{i}.md")
+                     for i in ("china", "russia")})
+
+GOOD = '{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}'
+
+
+@pytest.mark.parametrize("line,detail", [
+    (GOOD.replace('"Russia"', '"Russie"'), "the block has 'Russia' at 0–6, not 'Russie'"),
+    (GOOD.replace("p-1a2b3c4d", "p-00000000"), "the text has no block 'p-00000000'"),
+    (GOOD.replace('"russia"}', '"rusia"}'), "'rusia' is not a glossary entry"),
+    (GOOD.replace('"end": 6', '"end": 60'), "start 0 and end 60 are not a span of the block"),
+    (GOOD.replace('"entry": "russia"', '"entity": "russia"'), "a gold record needs"),
+    ("{not json", "not a JSON object"),
+])
+def test_a_bad_gold_record_is_a_file_line_problem(tmp_path, line, detail):
+    (tmp_path / "t.jsonl").write_text(GOOD + "\n\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ReaderError) as caught:
+        load_gold(tmp_path, {"t": DOCUMENT}, GLOSSARY)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.code) == (3, E.GOLD_RECORD.code) and problem.message.startswith(detail), str(problem)
+
+
+def test_good_gold_loads_and_a_missing_file_is_named(tmp_path):
+    (tmp_path / "t.jsonl").write_text(GOOD + "\n", encoding="utf-8")
+    assert load_gold(tmp_path, {"t": DOCUMENT}, GLOSSARY) == [GoldMention("t", "p-1a2b3c4d", 0, 6, "Russia", "russia")]
+    (tmp_path / "t.jsonl").unlink()
+    with pytest.raises(ReaderError) as caught:
+        load_gold(tmp_path, {"t": DOCUMENT}, GLOSSARY)
+    assert caught.value.codes == [E.NO_GOLD.code]
+
+
+# --------------------------------------------------------------------------- the real sets
+
+
+@pytest.fixture(scope="module")
+def tuning():
+    return evaluate.evaluate_set(SETTINGS, sets(ROOT / "tests" / "gold", ROOT / "sources")[0])
+
+
+def test_every_tuning_text_has_gold_and_the_linking_meets_its_floors(tuning):
+    texts = sorted(ROOT.glob("sources/*.txt")) + sorted(ROOT.glob("tests/gold/tuning/texts/*.txt"))
+    assert tuning.texts == len(texts) and tuning.gold > 0
+    assert evaluate.passes(tuning), evaluate.report(tuning, details=True)
+
+
+def test_the_floors_fail_on_a_broken_linker(tuning):
+    """The floor check is not vacuous: the same set with its links dropped does not pass."""
+    broken = evaluate.SetScore("broken", mentions_overlap=tuning.mentions_overlap, links_overlap=tuning.links_overlap)
+    assert not evaluate.passes(broken)  # (entry, section) recall 0
+
+
+def test_the_first_held_out_score_is_recorded_with_its_commit_and_data():
+    heldout = sets(ROOT / "tests" / "gold", ROOT / "sources")[1]
+    record = evaluate.first_score(heldout)
+    assert record is not None, "record the first held-out score: annotated-reader eval --record-first"
+    assert len(record["commit"]) == 40
+    assert record["data_sha256"] == evaluate.fingerprint(heldout), "the held-out texts or gold changed since the first score"
+    assert record["figures"]["texts"] == len(list((ROOT / "tests/gold/heldout/texts").glob("*.txt")))
+    assert record["figures"]["words"] >= 3000 and record["figures"]["texts"] >= 4
+
+
+def test_a_recorded_first_score_is_never_replaced(tmp_path):
+    heldout = sets(ROOT / "tests" / "gold", ROOT / "sources")[1]
+    copy = evaluate.EvalSet("held-out", heldout.texts, tmp_path)
+    shutil.copy(heldout.gold / evaluate.FIRST_SCORE, tmp_path / evaluate.FIRST_SCORE)
+    before = (tmp_path / evaluate.FIRST_SCORE).read_bytes()
+    with pytest.raises(ReaderError) as caught:
+        evaluate.record_first(SETTINGS, copy, evaluate.SetScore("held-out"))
+    assert caught.value.codes == [E.FIRST_SCORE_EXISTS.code]
+    assert (tmp_path / evaluate.FIRST_SCORE).read_bytes() == before
+    assert json.loads(before)["figures"]

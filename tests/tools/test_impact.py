@@ -29,7 +29,7 @@ def test_adding_an_entry_reports_the_mentions_it_links(project):
     result = impact(project, "main")
     assert result.returncode == 0, result.stderr
     assert "compared with main: 1 mention(s) change" in result.stdout
-    assert "p-62: + “King Midas” → king-midas, now linked" in result.stdout
+    assert "¶ 62 (p-cdcf6794): + “King Midas” → king-midas, now linked" in result.stdout
     assert "If everything King Midas touched turned to gold" in result.stdout
 
 

@@ -111,6 +111,8 @@ class EntryFormat(BaseModel):
 ENTRY_KEYS = tuple(EntryFormat.model_fields)
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,80}$")
+_BLOCK_ID = re.compile(r"^[ph]-[0-9a-f]{8}(-\d+)?$")
 _LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
 
 
@@ -131,6 +133,38 @@ class SourceFormat(BaseModel):
     kind: PlainText | None = Field(default=None, max_length=60)
     furniture: list[str] = []
     headings: list[str] = []
+    former_ids: dict[str, str] = {}
+    url: str | None = Field(default=None, max_length=500)
+    """Where the text was received from, when known."""
+    imported: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    """The date the text was imported."""
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    """SHA-256 of the file the text was imported from."""
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value)
+            if parts.scheme not in ("http", "https") or not parts.netloc or any(ch in value for ch in " <>\"\\`"):
+                raise PydanticCustomError("BAD_VALUE", "{detail}", {
+                    "detail": f"'{value}' is not a full http(s) address", "fix": "give the page's https:// address, or leave url out"})
+        return value
+
+    @field_validator("imported", mode="before")
+    @classmethod
+    def _imported(cls, value):
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    @field_validator("former_ids")
+    @classmethod
+    def _ids(cls, value: dict[str, str]) -> dict[str, str]:
+        for former, current in value.items():
+            if not _ANCHOR.match(str(former)) or not _BLOCK_ID.match(str(current)):
+                raise PydanticCustomError("BAD_VALUE", "{detail}", {
+                    "detail": f"'{former}: {current}' is not a former id and a block id",
+                    "fix": "write 'former-id: p-0123abcd' (the current id is shown in the page's ¶ link)"})
+        return value
 
     @field_validator("date", mode="before")
     @classmethod
@@ -147,7 +181,8 @@ class SourceFormat(BaseModel):
     def to_model(self) -> model.SourceMeta:
         return model.SourceMeta(self.title, self.author, self.translator, self.publication, self.first_published,
                                 self.date, self.date_note, self.language, self.original_language, self.kind,
-                                tuple(self.furniture), tuple(self.headings))
+                                tuple(self.furniture), tuple(self.headings), tuple(sorted(self.former_ids.items())),
+                                self.url, self.imported, self.sha256)
 
 
 SOURCE_KEYS = tuple(SourceFormat.model_fields)

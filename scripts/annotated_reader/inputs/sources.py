@@ -44,7 +44,7 @@ def parse_source(path: Path, problems: list[Problem]) -> Source | None:
     problems.extend(found)
     if found:
         return None
-    return Source(path.stem, meta.to_model(), lines, display_path(path))
+    return Source(path.stem, meta.to_model(), lines, display_path(path), tuple(sorted(fm.key_lines.items())))
 
 
 def load_sources(directory: Path) -> list[Source]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem, ReaderError
 from ..inputs.glossary import load_glossary
 from ..inputs.sources import load_sources
-from ..model import Corpus, Glossary, Source
+from ..model import Corpus, Document, Glossary, Source
 from ..settings import Settings
 from .annotate import annotate
 from .candidates import collect
@@ -57,6 +57,19 @@ def load_inputs(settings: Settings) -> tuple[list[Source], Glossary]:
     return sources, glossary
 
 
+def convert_all(sources: list[Source]) -> list[Document]:
+    """Every source converted; raise ReaderError with the problems of all of them."""
+    documents, problems = [], []
+    for source in sources:
+        try:
+            documents.append(convert(source))
+        except ReaderError as exc:
+            problems += exc.problems
+    if problems:
+        raise ReaderError(problems)
+    return documents
+
+
 def analyse(settings: Settings, timer: StageTimer | None = None, *, glossary: Glossary | None = None) -> Corpus:
     """Everything before rendering. ``glossary`` replaces the one in ``settings.glossary`` (impact report)."""
     timer = timer or StageTimer()
@@ -64,7 +77,7 @@ def analyse(settings: Settings, timer: StageTimer | None = None, *, glossary: Gl
         sources, loaded = load_inputs(settings)
         glossary = glossary if glossary is not None else loaded
     with timer.stage("convert"):
-        documents = [convert(source) for source in sources]
+        documents = convert_all(sources)
     stats: dict = {}
     with timer.stage("annotate"):
         analyses = list(annotate(documents, settings, stats))

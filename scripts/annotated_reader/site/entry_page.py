@@ -58,9 +58,9 @@ def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Rela
         count = plural(len(mentions), "mention")
         lines += [f"### [{escape(document.title)}](../texts/{document.id}.md) ({count}) {{ data-search-exclude }}", ""]
         for mention in mentions:
-            number = mention.block_id.split("-")[1]
-            lines.append(f"- {highlighted_sentence(text.block(mention.block_id), mention)} "
-                         f"[¶ {number}](../texts/{document.id}.md#{mention.block_id} \"Paragraph {number}\")")
+            block = text.block(mention.block_id)
+            lines.append(f"- {highlighted_sentence(block, mention)} "
+                         f"[¶ {block.number}](../texts/{document.id}.md#{block.id} \"Paragraph {block.number}\")")
         lines.append("")
     if not own:
         lines += ["No text mentions this entry yet.", ""]

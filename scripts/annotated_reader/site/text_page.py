@@ -23,6 +23,11 @@ def linked_text(block: Block, mentions: list[Mention], glossary_prefix: str) -> 
     return "".join(out)
 
 
+def former_anchors(block: Block) -> str:
+    """Empty anchors with the ids the block had before, so that old citation links still land on it."""
+    return "".join(f'<a id="{attribute(old)}" class="former-id"></a>' for old in block.former_ids)
+
+
 def _panel(text: AnnotatedText, glossary: Glossary) -> list[str]:
     """The "In this text" block: entries by type with counts, each linking to its first linked mention."""
     counts = Counter(m.entry_id for m in text.mentions)
@@ -81,20 +86,21 @@ def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
         lines += _panel(text, glossary) + [""]
     in_list = False
     for block in document.blocks:
-        body = linked_text(block, by_block.get(block.id, []), "../glossary/")
+        body = former_anchors(block) + linked_text(block, by_block.get(block.id, []), "../glossary/")
+        attributes = f'#{block.id} data-n="{block.number}"'
         if block.kind == "item":
-            lines += [f"1. {body}", f"    {{: #{block.id} }}"]
+            lines += [f"1. {body}", f"    {{: {attributes} }}"]
             in_list = True
             continue
         if in_list:
             lines.append("")
             in_list = False
         if block.kind == "heading":
-            lines += [f"## {body} {{ #{block.id} }}", ""]
+            lines += [f"## {body} {{ {attributes} }}", ""]
         elif block.kind == "note":
-            lines += ['!!! note ""', f"    {body}", f"    {{: #{block.id} .note-text }}", ""]
+            lines += ['!!! note ""', f"    {body}", f"    {{: {attributes} .note-text }}", ""]
         else:
-            lines += [body, f"{{: #{block.id} }}", ""]
+            lines += [body, f"{{: {attributes} }}", ""]
     return Page(f"texts/{document.id}.md", "\n".join(lines).rstrip() + "\n")
 
 

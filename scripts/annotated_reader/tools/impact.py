@@ -27,6 +27,8 @@ class Change:
 
     text_id: str
     block_id: str
+    number: int
+    """The block's position, shown as "¶ n"."""
     surface: str
     before: str | None
     after: str | None
@@ -94,14 +96,15 @@ def compare(settings: Settings, base: str) -> list[Change]:
     before = _readings(analyse(settings, glossary=base_glossary))
     after = _readings(after_corpus)
     order = {(t.document.id, b.id): (i, j) for i, t in enumerate(after_corpus.texts) for j, b in enumerate(t.document.blocks)}
-    blocks = {(t.document.id, b.id): b.text for t in after_corpus.texts for b in t.document.blocks}
+    blocks = {(t.document.id, b.id): b for t in after_corpus.texts for b in t.document.blocks}
     changes = []
     for key in sorted(set(before) | set(after), key=lambda k: (order[k[:2]], k[2])):
         b, a = before.get(key), after.get(key)
         if b and a and b[:2] == a[:2]:
             continue
         text_id, block_id, start, end = key
-        changes.append(Change(text_id, block_id, blocks[(text_id, block_id)][start:end],
+        block = blocks[(text_id, block_id)]
+        changes.append(Change(text_id, block_id, block.number, block.text[start:end],
                               b[0] if b else None, a[0] if a else None, bool(b and b[1]), bool(a and a[1]),
                               (a or b)[2]))
     return changes
@@ -127,6 +130,6 @@ def report(changes: list[Change], base: str) -> str:
             what = f"~ “{c.surface}” {c.before} → {c.after}{link}"
         else:
             what = f"· “{c.surface}” {c.after}{link}"
-        lines.append(f"  {c.block_id}: {what}")
+        lines.append(f"  ¶ {c.number} ({c.block_id}): {what}")
         lines.append(f"        {' '.join(c.sentence.split())}")
     return "\n".join(lines) + "\n"

@@ -158,7 +158,7 @@
   function citation(paragraph) {
     var data = document.querySelector(".cite-data");
     var url = location.href.split("#")[0] + "#" + paragraph.id;
-    var number = paragraph.id.split("-")[1];
+    var number = paragraph.getAttribute("data-n");
     var parts = [];
     if (data && data.dataset.author && data.dataset.author !== "unknown") parts.push(data.dataset.author);
     parts.push("“" + (data ? data.dataset.title : document.title) + "”");
@@ -189,9 +189,9 @@
   function addParagraphTools() {
     var article = document.querySelector("article");
     if (!article || !document.querySelector(".cite-data")) return;
-    var paragraphs = article.querySelectorAll("p[id^='p-'], li[id^='p-']");
+    var paragraphs = article.querySelectorAll("p[data-n], li[data-n]");
     Array.prototype.forEach.call(paragraphs, function (paragraph) {
-      var number = paragraph.id.split("-")[1];
+      var number = paragraph.getAttribute("data-n");
       var tools = document.createElement("span");
       tools.className = "para-tools";
       var link = document.createElement("a");

@@ -1,0 +1,126 @@
+"""Hand-made gold annotations, kept in two sets that never mix, and validated as they are read.
+
+``tests/gold/tuning/`` holds the gold of every text used to improve the glossary or the code:
+the texts of ``sources/`` and those in ``tuning/texts/``. ``tests/gold/heldout/`` holds texts
+annotated by hand before the pipeline ever ran on them, with the glossary frozen at a recorded
+commit; their score is what the reader can expect on texts it has not seen. Once a held-out
+text's errors are used to change the glossary or the code, it moves to the tuning set.
+
+A gold file ``<text id>.jsonl`` has one record per line:
+``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
+(``entry`` null for a look-alike that must not be linked). Every record is checked against the
+text: the block exists, ``text[start:end]`` is the surface, the entry exists. A held-out text may
+also have ``<text id>.names.yml``: the named entities in it that no entry covers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import E, Problem, ReaderError
+from ..model import Document, Glossary
+
+RECORD_FORM = 'write {"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}'
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    text_id: str
+    block_id: str
+    start: int
+    end: int
+    surface: str
+    entry: str | None
+
+
+@dataclass(frozen=True)
+class GoldName:
+    """A named entity of a text that no glossary entry covers."""
+
+    text_id: str
+    name: str
+    kind: str
+    block_id: str
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """A set of texts with their gold: where the texts are and where the gold is."""
+
+    name: str
+    texts: tuple[Path, ...]
+    gold: Path
+
+
+def sets(gold_root: Path, sources: Path) -> tuple[EvalSet, EvalSet]:
+    """The tuning set (``sources`` and ``gold_root/tuning/texts``) and the held-out set."""
+    tuning = EvalSet("tuning", (sources, gold_root / "tuning" / "texts"), gold_root / "tuning")
+    heldout = EvalSet("held-out", (gold_root / "heldout" / "texts",), gold_root / "heldout")
+    return tuning, heldout
+
+
+def _record(data: object, documents: dict[str, Document], text_id: str, glossary: Glossary) -> tuple[GoldMention | None, str, str]:
+    """A validated gold mention, or (None, problem, fix)."""
+    if not isinstance(data, dict) or not {"block", "start", "end", "surface", "entry"} <= set(data):
+        return None, "a gold record needs block, start, end, surface and entry", RECORD_FORM
+    blocks = {b.id: b for b in documents[text_id].blocks}
+    block = blocks.get(data["block"])
+    if block is None:
+        return None, f"the text has no block '{data['block']}'", "use the id of the paragraph (its ¶ link on the page)"
+    start, end, surface, entry = data["start"], data["end"], data["surface"], data["entry"]
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(block.text)):
+        return None, f"start {start} and end {end} are not a span of the block", "count characters from 0 within the block"
+    if block.text[start:end] != surface:
+        return None, (f"the block has '{block.text[start:end]}' at {start}–{end}, not '{surface}'"), \
+            "correct start and end (or the surface) so that they agree"
+    if entry is not None and entry not in glossary:
+        return None, f"'{entry}' is not a glossary entry", "use an entry id, or null for a span that must not be linked"
+    return GoldMention(text_id, block.id, start, end, surface, entry), "", ""
+
+
+def load_gold(directory: Path, documents: dict[str, Document], glossary: Glossary) -> list[GoldMention]:
+    """Every gold mention of ``documents`` from ``directory``; ReaderError with file:line for any bad record."""
+    problems: list[Problem] = []
+    gold: list[GoldMention] = []
+    for text_id in sorted(documents):
+        path = directory / f"{text_id}.jsonl"
+        if not path.is_file():
+            problems.append(E.NO_GOLD.at(path, None, text_id=text_id))
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except ValueError as exc:
+                problems.append(E.GOLD_RECORD.at(path, number, detail=f"not a JSON object ({exc})", fix=RECORD_FORM))
+                continue
+            mention, problem, fix = _record(data, documents, text_id, glossary)
+            if mention is None:
+                problems.append(E.GOLD_RECORD.at(path, number, detail=problem, fix=fix))
+            else:
+                gold.append(mention)
+    if problems:
+        raise ReaderError(problems)
+    return gold
+
+
+def load_names(directory: Path, documents: dict[str, Document]) -> list[GoldName] | None:
+    """The named entities without an entry, when every text of the set has a names file (else None)."""
+    names: list[GoldName] = []
+    for text_id in sorted(documents):
+        path = directory / f"{text_id}.names.yml"
+        if not path.is_file():
+            return None
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        blocks = {b.id for b in documents[text_id].blocks}
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not {"name", "kind", "block"} <= set(item) or item["block"] not in blocks:
+                raise ReaderError([E.GOLD_RECORD.at(path, None, detail=f"item {index + 1} is not a name of this text",
+                                                    fix="write '- name: …', 'kind: PERSON' and 'block: p-…' (a block of the text)")])
+            names.append(GoldName(text_id, str(item["name"]), str(item["kind"]), item["block"]))
+    return names
