@@ -18,19 +18,22 @@ ROOT = Path(__file__).resolve().parents[1]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
 
 
+REFERENCE = "references:\n  - {title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts}\n"
+
+
 def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", body=FILLER, extra="") -> str:
-    return f"---\ntitle: {title}\ntype: {type_}\nsummary: {summary}\n{extra}---\n{body}\n"
+    return f"---\ntitle: {title}\ntype: {type_}\nsummary: {summary}\n{extra}{REFERENCE}---\n{body}\n"
 
 
 REJECTED = [
-    ("script tag in body", entry(body=FILLER + "\n\n<script>alert(1)</script>"), 8, E.BODY_UNSAFE),
-    ("event handler in body", entry(body=FILLER + "\n\n<img src=x onerror=alert(1)>"), 8, E.BODY_UNSAFE),
-    ("javascript link", entry(body=FILLER + "\n\n[click](javascript:alert(1))"), 8, E.BODY_UNSAFE),
-    ("data URL link", entry(body=FILLER + "\n\n[x](data:text/html;base64,PHNjcmlwdD4=)"), 8, E.BODY_UNSAFE),
-    ("autolink to javascript", entry(body=FILLER + "\n\n<javascript:alert(1)>"), 8, E.BODY_UNSAFE),
-    ("style element (CSS injection)", entry(body=FILLER + "\n\n<style>body{display:none}</style>"), 8, E.BODY_UNSAFE),
-    ("style attribute", entry(body=FILLER + '\n\n<p style="background:url(x)">x</p>'), 8, E.BODY_UNSAFE),
-    ("HTML comment", entry(body=FILLER + "\n\n<!-- hidden -->"), 8, E.BODY_UNSAFE),
+    ("script tag in body", entry(body=FILLER + "\n\n<script>alert(1)</script>"), 10, E.BODY_UNSAFE),
+    ("event handler in body", entry(body=FILLER + "\n\n<img src=x onerror=alert(1)>"), 10, E.BODY_UNSAFE),
+    ("javascript link", entry(body=FILLER + "\n\n[click](javascript:alert(1))"), 10, E.BODY_UNSAFE),
+    ("data URL link", entry(body=FILLER + "\n\n[x](data:text/html;base64,PHNjcmlwdD4=)"), 10, E.BODY_UNSAFE),
+    ("autolink to javascript", entry(body=FILLER + "\n\n<javascript:alert(1)>"), 10, E.BODY_UNSAFE),
+    ("style element (CSS injection)", entry(body=FILLER + "\n\n<style>body{display:none}</style>"), 10, E.BODY_UNSAFE),
+    ("style attribute", entry(body=FILLER + '\n\n<p style="background:url(x)">x</p>'), 10, E.BODY_UNSAFE),
+    ("HTML comment", entry(body=FILLER + "\n\n<!-- hidden -->"), 10, E.BODY_UNSAFE),
     ("attribute breakout in summary", entry(summary='\'"><script>alert(1)</script>\''), 4, E.PLAIN_TEXT),
     ("attribute breakout in title", entry(title="'Quote \" onmouseover=\"alert(6)'"), 2, E.PLAIN_TEXT),
     ("markup in title", entry(title='"<b>bold</b>"'), 2, E.PLAIN_TEXT),
@@ -39,7 +42,7 @@ REJECTED = [
     ("path traversal in see_also", entry(extra="see_also: ['../../etc/passwd']\n"), 5, E.SEE_ALSO_NOT_ID),
     ("duplicate keys", entry(extra="type: person\n"), 5, E.DUPLICATE_KEY),
     ("five megabyte body", entry(body="word " * 1_000_000), 1, E.TOO_LARGE),
-    ("invalid UTF-8", entry().encode() + b"\xff\xfe broken", 7, E.NOT_UTF8),
+    ("invalid UTF-8", entry().encode() + b"\xff\xfe broken", 9, E.NOT_UTF8),
     ("empty file", "", 1, E.EMPTY),
     ("YAML alias bomb", "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
      "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nx\n", 2, E.YAML_TOO_BIG),
@@ -86,6 +89,8 @@ headings: []
 A paragraph with <script>alert('source')</script> and <img src=x onerror=alert(2)> in it.
 
 [link](javascript:alert(3)) and {: onclick="alert(4)" } and <a href="javascript:alert(5)">x</a>
+
+The tag <meta http-equiv="Content-Security-Policy" content="script-src *"> and </head><script>alert(6)</script> are quoted here.
 """
 
 INERT_ENTRIES = {
@@ -139,25 +144,65 @@ def test_hostile_content_is_inert_in_the_built_html(hostile_site):
     assert '{: onclick="alert(8)" }' in body.text() and "<script>alert(9)</script>" in body.text()
 
 
-def test_every_page_has_a_content_security_policy(hostile_site):
+def test_every_page_has_exactly_one_content_security_policy(hostile_site):
+    quoted = LexborHTMLParser((hostile_site / "texts" / "hostile-text" / "index.html").read_text(encoding="utf-8"))
+    assert 'http-equiv="Content-Security-Policy"' in quoted.css_first("article").text()  # the prose quotes the tag
     for page in sorted(hostile_site.rglob("*.html")):
-        head = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("head")
-        metas = head.css('meta[http-equiv="Content-Security-Policy"]')
-        assert len(metas) == 1, page
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        metas = tree.css('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1 and metas[0].parent.tag == "head", page
         policy = metas[0].attributes["content"]
         assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
         assert "object-src 'none'" in policy
 
 
-def test_no_file_including_extension_sees_contributed_content():
+def test_an_inline_script_that_is_not_the_themes_fails_the_build(project, root):
+    """A template override that plants an inline script: the build fails, naming the page, and the site stays."""
+    settings = Settings(root=project, cache=root / ".cache" / "reader", progress=False)
+    build(settings)
+    before = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block scripts %}{{ super() }}<script>console.log("planted")</script>{% endblock %}\n')
+    with pytest.raises(ReaderError) as caught:
+        build(settings)
+    assert set(caught.value.codes) == {E.FOREIGN_SCRIPT.code}
+    assert "index.html" in {p.path for p in caught.value.problems}
+    after = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
 
-    config = (ROOT / "mkdocs.yml").read_text()
-    for dangerous in ("pymdownx.snippets", "pymdownx.b64", "markdown_include", "include-markdown"):
-        assert dangerous not in config
+
+PROBES = [
+    ("attr_list", "A sentence\n{: onclick=\"alert(1)\" }", lambda html: "<p onclick" not in html),
+    ("snippets", '--8<-- "/etc/hostname"', lambda html: "--8&lt;--" in html or "--8<--" in html),
+    ("md_in_html", '<div markdown="1">*x*</div>', lambda html: "<em>x</em>" not in html),
+    ("footnotes", "A claim[^1]\n\n[^1]: A note.", lambda html: "[^1]" in html),
+]
+"""Markdown a hostile body could use, each with what an inert rendering of it looks like."""
+
+
+def inert(md) -> list[str]:
+    """The probes that ``md`` renders inert (all of them, for a safe body converter)."""
+    return [name for name, text, is_inert in PROBES if is_inert(md.convert(text))]
+
+
+def test_no_file_including_extension_sees_contributed_content():
+    import yaml
+
     from annotated_reader.inputs.body import body_markdown
 
-    assert not {"pymdownx.snippets", "pymdownx.b64", "attr_list", "md_in_html"} & {
-        type(ext).__module__.rsplit(".", 1)[-1] for ext in body_markdown().registeredExtensions}
+    site_extensions = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in site_extensions}
+    assert not names & {"pymdownx.snippets", "pymdownx.b64", "markdown_include.include", "mdx_include"}
+    assert inert(body_markdown()) == [name for name, _, _ in PROBES]
+
+
+@pytest.mark.parametrize("extension", ["attr_list", "pymdownx.snippets", "md_in_html", "footnotes"])
+def test_the_extension_check_fails_when_a_dangerous_extension_is_added(extension):
+    import markdown
+
+    md = markdown.Markdown(extensions=["sane_lists", extension],
+                           extension_configs={"pymdownx.snippets": {"base_path": ["/etc"], "check_paths": False}})
+    assert inert(md) != [name for name, _, _ in PROBES]
 
 
 def test_pinned_versions_include_the_security_fixes():

@@ -65,6 +65,8 @@ class E(Enum):
     SUMMARY_LONG = ("E211", "the summary has {words} words, more than {limit}", "shorten the summary to {limit} words")
     REFERENCE_URL = ("E212", "references: {detail}", "give the full https:// address of the source")
     REFERENCE_TWICE = ("E213", "references: {url} is listed twice", "list each source once")
+    FEW_REFERENCES = ("E214", "the entry lists {count} reference{s}; {kind} entries need at least {need}",
+                      "add published sources under references: (see CONTRIBUTING.md, 'Sources')")
 
     # E3xx: sources
     QUOTED_LINE_MISSING = ("E301", "{key} quotes '{quoted}', but no line of the text is exactly that",
@@ -85,6 +87,11 @@ class E(Enum):
     # E5xx: the site and its engine
     ENGINE_FAILED = ("E501", "the site build failed: {detail}", "fix the page or configuration named in the message")
     ENGINE_WARNING = ("E502", "the site engine warned: {detail}", "fix the cause of the warning")
+    FOREIGN_SCRIPT = ("E504", "the page has an inline script that is not the theme's own ({start}…)",
+                      "remove it, or move the code into a file under assets/ loaded with extra_javascript")
+    POLICY_PRESENT = ("E505", "the page already has a Content-Security-Policy element",
+                      "remove it from the template or content that adds it; the build adds one policy to every page")
+    NO_HEAD = ("E506", "the page has no <head> element to hold its Content-Security-Policy", "check the theme templates")
     FRONT_END_MISSING = ("E503", "cannot install the offline edition's front-end files ({detail})",
                          "install Node.js and npm, then run `npm ci` in the project directory")
 

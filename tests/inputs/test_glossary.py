@@ -17,6 +17,9 @@ type: person
 aliases: [Arrighi]
 summary: An Italian political economist and world-systems scholar.
 see_also: [david-harvey]
+references:
+  - {title: Giovanni Arrighi, publisher: Encyclopaedia, url: "https://example.org/arrighi", supports: the dates}
+  - {title: The Long Twentieth Century, publisher: Verso, url: "https://example.org/ltc", supports: the book}
 ---
 Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation. Giovanni Arrighi wrote about the long twentieth century and cycles of accumulation.
 """
@@ -25,6 +28,9 @@ HARVEY = """---
 title: David Harvey
 type: person
 summary: A geographer.
+references:
+  - {title: David Harvey, publisher: Encyclopaedia, url: "https://example.org/harvey", supports: the dates}
+  - {title: The New Imperialism, publisher: OUP, url: "https://example.org/ni", supports: the book}
 ---
 David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism.
 """
@@ -61,13 +67,15 @@ CASES = [
     ("invalid YAML", GOOD.replace("summary: An", "summary: [An"), 6, E.YAML_SYNTAX),
     ("no front matter", "just text\n", 1, E.NO_FRONT_MATTER),
     ("empty file", "", 1, E.EMPTY),
-    ("body too short", GOOD.split("---\n")[0] + "---\n" + GOOD.split("---\n")[1] + "---\nShort body.\n", 8, E.BODY_LENGTH),
+    ("body too short", GOOD.split("---\n")[0] + "---\n" + GOOD.split("---\n")[1] + "---\nShort body.\n", 11, E.BODY_LENGTH),
     ("placeholder", GOOD.replace("An Italian", "TODO An Italian"), 5, E.PLACEHOLDER),
     ("summary too long", GOOD.replace("An Italian", "word " * 41 + "An Italian"), 5, E.SUMMARY_LONG),
     ("title over two lines", GOOD.replace("title: Giovanni Arrighi", 'title: "Giovanni\\nArrighi"'), 2, E.PLAIN_TEXT),
     ("straight quote in summary", GOOD.replace("summary: An Italian", "summary: An \"Italian\""), 5, E.PLAIN_TEXT),
-    ("reference URL that is not http(s)", GOOD.replace("see_also", "references:\n  - title: T\n    publisher: P\n"
-                                                       "    url: ftp://example.org/x\n    supports: S\nsee_also"), 9, E.REFERENCE_URL),
+    ("reference URL that is not http(s)", GOOD.replace('"https://example.org/ltc"', "ftp://example.org/ltc"), 9, E.REFERENCE_URL),
+    ("a reference listed twice", GOOD.replace("example.org/ltc", "example.org/arrighi"), 7, E.REFERENCE_TWICE),
+    ("a person with one reference", GOOD.replace("  - {title: The Long", "  # - {title: The Long"), 7, E.FEW_REFERENCES),
+    ("no references", GOOD.split("references:")[0] + "---" + GOOD.split("\n---", 2)[1], 1, E.FEW_REFERENCES),
     ("a 5,000-digit number", GOOD.replace("type: person", "type: person\nwikipedia: " + "9" * 5000), 4, E.YAML_VALUE),
 ]
 

@@ -76,7 +76,7 @@ def test_scaffold_writes_the_expected_file(glossary_dir, title, entry_type, name
     assert (meta.title, meta.type, meta.aliases, meta.see_also) == (title, entry_type, [], [])
     assert meta.summary.startswith("TODO")
     assert fm.body.lstrip().startswith("TODO")
-    assert set(fm.data) == {"title", "type", "aliases", "summary"}
+    assert set(fm.data) == {"title", "type", "aliases", "summary", "references"}
     assert [p.name for p in glossary_dir.iterdir()] == [name]
 
 
@@ -145,7 +145,8 @@ def test_skeleton_is_valid_apart_from_its_placeholders(glossary_dir, in_tmp):
     path = scaffold(glossary_dir, "Yalta Conference", "event")
     problems: list = []
     parse_entry(path, problems)
-    assert problems and {p.code for p in problems} <= {E.PLACEHOLDER.code, E.BODY_LENGTH.code}, [str(p) for p in problems]
+    assert problems and {p.code for p in problems} <= {E.PLACEHOLDER.code, E.BODY_LENGTH.code, E.FEW_REFERENCES.code}, \
+        [str(p) for p in problems]
 
 
 def test_make_check_rejects_a_skeleton(glossary_dir, in_tmp):
@@ -154,7 +155,8 @@ def test_make_check_rejects_a_skeleton(glossary_dir, in_tmp):
     assert parse_entry(path, problems) is None
     located = {(p.path, p.line, p.code) for p in problems}
     assert ("glossary/yalta-conference.md", 5, E.PLACEHOLDER.code) in located, located
-    assert ("glossary/yalta-conference.md", 7, E.PLACEHOLDER.code) in located, located
+    assert ("glossary/yalta-conference.md", 13, E.PLACEHOLDER.code) in located, located
+    assert ("glossary/yalta-conference.md", 11, E.FEW_REFERENCES.code) in located, located
 
 
 def test_main_prints_the_path_written(glossary_dir, capsys):

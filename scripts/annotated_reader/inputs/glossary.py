@@ -22,6 +22,9 @@ FOLDER = "glossary"
 PLACEHOLDER_PATTERN = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:\blorem\b)")
 """Placeholder text a skeleton or template leaves behind; an entry containing it is not finished."""
 
+MIN_REFERENCES = {"person": 2, "event": 2}
+"""References an entry needs at least, by type (1 for the others); CONTRIBUTING.md explains what counts."""
+
 FIXES = {
     "missing": "add the key (see CONTRIBUTING.md for the format)",
     "extra_forbidden": "remove it; allowed keys are " + ", ".join(ENTRY_KEYS),
@@ -52,6 +55,11 @@ def parse_entry(path: Path, problems: list[Problem]) -> Entry | None:
             found.append(E.BODY_LENGTH.at(path, fm.body_line, words=words, low=low, high=high))
     found.extend(placeholder_problems(fm))
     if meta is not None:
+        need = MIN_REFERENCES.get(meta.type, 1)
+        if len(meta.references) < need:
+            count = len(meta.references)
+            found.append(E.FEW_REFERENCES.at(path, fm.line_of("references"), count=count, s="" if count == 1 else "s",
+                                             kind=meta.type if need > 1 else "all", need=need))
         for index, ref in enumerate(meta.see_also):
             if not frontmatter.FILE_ID.match(ref):
                 found.append(E.SEE_ALSO_NOT_ID.at(path, fm.line_of("see_also", index), ref=ref))

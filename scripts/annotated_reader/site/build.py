@@ -19,7 +19,8 @@ from ..model import Corpus, Page
 from ..pipeline.analyse import StageTimer, analyse
 from ..settings import Settings
 from . import csp
-from .engine import mkdocs_build
+from .engine import mkdocs_build, probe, probe_key
+from .index_pages import navigation
 from .render import render_pages
 from .shim import ASSET as SHIM_ASSET
 from .shim import frame_script
@@ -57,14 +58,25 @@ def _swap(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
+def theme_scripts(settings: Settings) -> set[str]:
+    """The theme's own inline scripts, from a probe build (cached per engine, theme and configuration)."""
+    def run_probe() -> set[str]:
+        work = probe(settings)
+        try:
+            return csp.probe_scripts(work / "site")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return csp.cached_allowed(settings.path(settings.cache), probe_key(settings), run_probe)
+
+
+def build_site(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
     """The engine over ``docs_dir`` into ``site_dir``, then the Content-Security-Policy on every page."""
-    mkdocs_build(settings, docs_dir, site_dir)
+    mkdocs_build(settings, docs_dir, site_dir, nav)
     extra = None
     if settings.edition == "offline" and settings.shim is not None:
         shim = settings.shim
-        extra = lambda page, html: frame_script(shim, html)  # noqa: E731
-    csp.apply(site_dir, extra)
+        extra = lambda html: frame_script(shim, html)  # noqa: E731
+    csp.apply(site_dir, theme_scripts(settings), extra)
 
 
 def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings) -> None:
@@ -90,7 +102,7 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
     if site:
         with timer.stage("site"):
             try:
-                build_site(settings, docs_staging, site_staging)
+                build_site(settings, docs_staging, site_staging, navigation(corpus.texts))
             except ReaderError:
                 shutil.rmtree(docs_staging, ignore_errors=True)
                 shutil.rmtree(site_staging, ignore_errors=True)

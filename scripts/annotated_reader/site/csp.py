@@ -1,17 +1,23 @@
-"""A Content-Security-Policy ``<meta>`` tag on every built page.
+"""A Content-Security-Policy ``<meta>`` on every built page, allowing only the theme's own inline scripts.
 
-Runs after MkDocs, over the staging site. Scripts may come only from the site itself and from
-the exact inline scripts the theme writes (allowed by their SHA-256 hashes, computed here from
-each page), so no other script, whatever a contributed file contained, could run.
+Which inline scripts are the theme's is decided without looking at our pages: the engine builds
+a *probe* site of empty pages at several depths with the same theme configuration but none of our
+template overrides, and the inline scripts of those pages are the allowed set (kept in the cache
+under the engine's and the theme's versions and the configuration). A built page whose inline
+script is not in that set fails the build, naming the page. Pages are parsed, not searched as
+text, so no page content can add, remove or duplicate the policy.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
+import json
+from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
+
+from ..errors import E, Problem, ReaderError
 
 BASE_POLICY = {
     "default-src": ["'self'"],
@@ -28,26 +34,45 @@ BASE_POLICY = {
 }
 """The policy before the inline-script hashes are added. Styles may be inline (the theme sets them)."""
 
+EXECUTABLE = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
+
+class PageScan(HTMLParser):
+    """The parts of a page the policy depends on: its inline scripts, CSP metas and where ``<head>`` ends."""
+
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
+        self._lines = [0]
+        for line in html.splitlines(keepends=True):
+            self._lines.append(self._lines[-1] + len(line))
         self.scripts: list[str] = []
+        self.policies = 0
+        self.head_end: int | None = None
         self._inside = False
         self._buffer: list[str] = []
+        self.feed(html)
+        self.close()
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            attributes = dict(attrs)
-            kind = (attributes.get("type") or "text/javascript").lower()
-            self._inside = "src" not in attributes and ("javascript" in kind or kind == "module")
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "head" and self.head_end is None:
+            self.head_end = self._offset() + len(self.get_starttag_text() or "")
+        elif tag == "meta" and attributes.get("http-equiv", "").lower() == "content-security-policy":
+            self.policies += 1
+        elif tag == "script":
+            kind = attributes.get("type", "").strip().lower()
+            self._inside = "src" not in attributes and kind in EXECUTABLE
             self._buffer = []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._inside:
             self._buffer.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._inside:
             self.scripts.append("".join(self._buffer))
             self._inside = False
@@ -57,42 +82,61 @@ def script_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
 
 
-def inline_scripts(html: str) -> list[str]:
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
-
-
-def policy_for(html: str, extra_scripts: list[str] = ()) -> str:
-    hashes = sorted({script_hash(s) for s in [*inline_scripts(html), *extra_scripts]})
+def policy(hashes: Iterable[str]) -> str:
     parts = []
     for directive, values in BASE_POLICY.items():
-        values = values + hashes if directive == "script-src" else values
+        values = values + sorted(set(hashes)) if directive == "script-src" else values
         parts.append(f"{directive} {' '.join(values)}")
     return "; ".join(parts)
 
 
-_HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
+def probe_scripts(site: Path) -> set[str]:
+    """The inline scripts of every page of a probe site."""
+    found: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        found.update(PageScan(page.read_text(encoding="utf-8")).scripts)
+    return found
 
 
-def apply(site: Path, extra_scripts=None) -> int:
-    """Add the policy to every HTML page of ``site``; return the number of pages changed.
+def cached_allowed(cache: Path, key: str, probe: Callable[[], set[str]]) -> set[str]:
+    """The allowed inline scripts for ``key`` (engine, theme, configuration), probed once and kept."""
+    path = cache / "csp" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return set(data["scripts"])
+    except (OSError, ValueError):
+        pass
+    scripts = probe()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"key": key, "scripts": sorted(scripts)}, indent=1), encoding="utf-8")
+    return scripts
 
-    ``extra_scripts(page_path, html)`` may name further inline scripts a page will create at run
-    time (the offline edition's search shim writes one into a frame).
+
+def apply(site: Path, allowed: set[str], frame_scripts: Callable[[str], list[str]] | None = None) -> int:
+    """Add the policy to every page of ``site``; raise ReaderError naming each page with a foreign script.
+
+    ``frame_scripts(html)`` names scripts a page will create at run time in a frame (the offline
+    edition's search shim), which the frame inherits the policy for.
     """
-    count = 0
+    problems: list[Problem] = []
+    pages = []
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if 'http-equiv="Content-Security-Policy"' in html:
-            continue
-        extra = extra_scripts(path, html) if extra_scripts else []
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, extra)}">'
-        match = _HEAD.search(html)
-        if not match:
-            continue
-        html = html[: match.end()] + "\n    " + meta + html[match.end():]
-        path.write_text(html, encoding="utf-8")
-        count += 1
-    return count
+        scan = PageScan(html)
+        shown = path.relative_to(site).as_posix()
+        foreign = [s for s in scan.scripts if s not in allowed]
+        if foreign:
+            problems.append(E.FOREIGN_SCRIPT.at(shown, None, start=" ".join(foreign[0].split())[:60]))
+        if scan.policies:
+            problems.append(E.POLICY_PRESENT.at(shown, None))
+        if scan.head_end is None:
+            problems.append(E.NO_HEAD.at(shown, None))
+        pages.append((path, html, scan))
+    if problems:
+        raise ReaderError(problems)
+    for path, html, scan in pages:
+        hashes = [script_hash(s) for s in scan.scripts + (frame_scripts(html) if frame_scripts else [])]
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+        path.write_text(html[: scan.head_end] + "\n    " + meta + html[scan.head_end:], encoding="utf-8")
+    return len(pages)

@@ -5,7 +5,9 @@ Any warning fails the build, so a broken link or anchor in a generated page neve
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import tempfile
 from pathlib import Path
 
 from ..errors import E, ReaderError
@@ -28,8 +30,56 @@ def config_file(settings: Settings) -> Path:
     return settings.path(settings.mkdocs_config)
 
 
-def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
-    """Run MkDocs (strict) on ``docs_dir`` into ``site_dir``; raise ReaderError on any warning."""
+PROBE_PAGES = ("index.md", "a.md", "a/b.md", "a/b/c.md", "a/b/c/d.md")
+"""Empty pages at every depth a site may have, for the probe build."""
+
+
+def probe_key(settings: Settings) -> str:
+    """What the theme's inline scripts depend on: engine and theme versions, the configuration files."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for name in ("mkdocs.yml", "mkdocs.offline.yml"):
+        path = settings.path(Path(name))
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return f"mkdocs-{version('mkdocs')}|material-{version('mkdocs-material')}|{settings.edition}|{digest.hexdigest()}"
+
+
+def probe(settings: Settings) -> Path:
+    """Build empty pages with the theme as configured but without our template overrides; return the site.
+
+    Their inline scripts are the theme's own, whatever our pages contain.
+    """
+    from mkdocs.commands.build import build as mkdocs_build_command
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    work = Path(tempfile.mkdtemp(prefix="reader-probe-"))
+    for page in PROBE_PAGES:
+        (work / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (work / "docs" / page).write_text("# Probe\n\nAn empty page.\n", encoding="utf-8")
+    try:
+        configured = load_config(str(config_file(settings)), docs_dir=str(work / "docs"), site_dir=str(work / "site"))
+        theme = {key: configured.theme[key] for key in configured.theme
+                 if key not in ("custom_dir", "locale") and configured.theme[key] is not None}
+        config = load_config(str(config_file(settings)), docs_dir=str(work / "docs"), site_dir=str(work / "site"),
+                             theme=theme, nav=None, strict=False, validation={"nav": {"omitted_files": "ignore"}})
+    except (MkDocsException, SystemExit) as exc:
+        raise ReaderError([E.ENGINE_FAILED.at(config_file(settings), None, detail=f"configuration: {exc}")]) from None
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        mkdocs_build_command(config)
+    except (MkDocsException, SystemExit) as exc:
+        raise ReaderError([E.ENGINE_FAILED.at(config_file(settings), None, detail=f"probe build: {exc}")]) from None
+    finally:
+        logger.setLevel(level)
+    return work
+
+
+def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
+    """Run MkDocs (strict) on ``docs_dir`` into ``site_dir`` with the generated ``nav``; raise ReaderError on any warning."""
     from mkdocs.commands.build import build as mkdocs_build_command
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -39,7 +89,8 @@ def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     logger.addHandler(collector)
     config_path = config_file(settings)
     try:
-        config = load_config(str(config_path), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir))
+        extra = {"nav": nav} if nav is not None else {}
+        config = load_config(str(config_path), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
         mkdocs_build_command(config)
     except (MkDocsException, SystemExit) as exc:
         details = collector.messages or [str(exc)]

@@ -52,14 +52,21 @@ def _initial(title: str) -> str:
     return "#"
 
 
+def reading_order(texts: tuple[AnnotatedText, ...]) -> list[AnnotatedText]:
+    """Texts by date (undated ones last), then by title: the order of the home page and the navigation."""
+    return sorted(texts, key=lambda t: (t.document.meta.date is None, t.document.meta.date or "", t.document.title.lower(), t.document.id))
+
+
 def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
+    count = len(texts)
+    how = " written from different political positions," if count > 1 else ""
     lines = [front_matter(title="Home", description="A cross-referenced reading edition of essays on US–Russia–China relations."),
              "# The annotated reader", "",
-             "Three texts on relations between the United States, Russia and China, written from different "
-             "political positions, with the people, states, organisations and ideas they rely on linked to a "
+             f"{'One text' if count == 1 else f'{count} texts'} on relations between the United States, Russia and China,{how} "
+             "with the people, states, organisations and ideas they rely on linked to a "
              "neutral glossary. Hover over or focus a linked name for a short explanation; every glossary entry "
              "lists each passage that mentions it.", "", '<div class="grid cards" markdown>', ""]
-    for text in texts:
+    for text in reading_order(texts):
         document = text.document
         meta = document.meta
         counts = Counter(m.entry_id for m in text.mentions)
@@ -72,6 +79,13 @@ def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
               "Browse the [glossary](glossary/index.md), see [how the entries connect](graph.md), "
               "or the [wanted entries](wanted.md) the glossary does not cover yet.", ""]
     return Page("index.md", "\n".join(lines))
+
+
+def navigation(texts: tuple[AnnotatedText, ...]) -> list:
+    """The site's navigation: home, every text (in reading order), the glossary and the other pages."""
+    return [{"Home": "index.md"},
+            {"Texts": [{t.document.title: f"texts/{t.document.id}.md"} for t in reading_order(texts)]},
+            {"Glossary": "glossary/index.md"}, {"Connections": "graph.md"}, {"Wanted entries": "wanted.md"}]
 
 
 def graph_page(glossary: Glossary, relations: Relations, href: Callable[[str, str], str]) -> Page:

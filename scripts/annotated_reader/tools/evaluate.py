@@ -30,7 +30,7 @@ from ..inputs.text import fold
 from ..model import Candidate, Corpus, Mention
 from ..pipeline.analyse import analyse
 from ..settings import Settings
-from .gold import EvalSet, GoldMention, GoldName, load_gold, load_names, sets
+from .gold import EvalSet, GoldMention, GoldName, load_gold, load_names, sets, with_gold
 
 FLOORS = {"mentions": (0.98, 0.95), "links": (0.98, 0.95)}
 """Minimum overlap (precision, recall) of the tuning set; the test suite asserts them."""
@@ -173,8 +173,10 @@ def evaluate_set(settings: Settings, evalset: EvalSet) -> SetScore:
                              if directory.is_dir() and any(directory.glob("*.txt"))]
     glossary = corpora[0].glossary
     documents = {t.document.id: t.document for c in corpora for t in c.texts}
+    if not evalset.complete:
+        documents = with_gold(evalset.gold, documents)
     gold = load_gold(evalset.gold, documents, glossary)
-    predicted = [m for c in corpora for t in c.texts for m in t.mentions]
+    predicted = [m for c in corpora for t in c.texts for m in t.mentions if m.text_id in documents]
     sections = {(d.id, b.id): (b.section if b.linkable else None) for d in documents.values() for b in d.blocks}
     result = score_mentions(evalset.name, predicted, gold, {e.id: e.type for e in glossary}, sections)
     result.texts = len(documents)
@@ -182,7 +184,7 @@ def evaluate_set(settings: Settings, evalset: EvalSet) -> SetScore:
     names = load_names(evalset.gold, documents)
     if names is not None:
         glossary_names = {fold(e.title) for e in glossary} | {fold(a.text) for e in glossary for a in e.aliases}
-        candidates = tuple(c for corpus in corpora for c in corpus.candidates)
+        candidates = tuple(c for corpus in corpora for c in corpus.candidates if set(c.texts) & set(documents))
         result.names_listed, result.rows_unmatched, unmatched = score_names(candidates, names, glossary_names)
         result.errors += [f"wanted row matching no name without an entry: “{name}”" for name in unmatched]
     return result

@@ -54,12 +54,14 @@ class EvalSet:
     name: str
     texts: tuple[Path, ...]
     gold: Path
+    complete: bool = False
+    """Every text of the set has gold (the held-out set); otherwise texts without gold are not scored."""
 
 
 def sets(gold_root: Path, sources: Path) -> tuple[EvalSet, EvalSet]:
     """The tuning set (``sources`` and ``gold_root/tuning/texts``) and the held-out set."""
     tuning = EvalSet("tuning", (sources, gold_root / "tuning" / "texts"), gold_root / "tuning")
-    heldout = EvalSet("held-out", (gold_root / "heldout" / "texts",), gold_root / "heldout")
+    heldout = EvalSet("held-out", (gold_root / "heldout" / "texts",), gold_root / "heldout", complete=True)
     return tuning, heldout
 
 
@@ -80,6 +82,11 @@ def _record(data: object, documents: dict[str, Document], text_id: str, glossary
     if entry is not None and entry not in glossary:
         return None, f"'{entry}' is not a glossary entry", "use an entry id, or null for a span that must not be linked"
     return GoldMention(text_id, block.id, start, end, surface, entry), "", ""
+
+
+def with_gold(directory: Path, documents: dict[str, Document]) -> dict[str, Document]:
+    """The documents that have a gold file in ``directory``."""
+    return {text_id: d for text_id, d in documents.items() if (directory / f"{text_id}.jsonl").is_file()}
 
 
 def load_gold(directory: Path, documents: dict[str, Document], glossary: Glossary) -> list[GoldMention]:

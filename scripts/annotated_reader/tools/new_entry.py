@@ -36,8 +36,8 @@ TODO: say how the texts of this corpus use the term, referring to them by their 
 """
 """Body written into a skeleton; ``make check`` rejects it until it is replaced."""
 
-SKELETON_ONLY = {E.PLACEHOLDER.code, E.BODY_LENGTH.code}
-"""The only problems a fresh skeleton may have: its placeholders (and their short body)."""
+SKELETON_ONLY = {E.PLACEHOLDER.code, E.BODY_LENGTH.code, E.FEW_REFERENCES.code}
+"""The only problems a fresh skeleton may have: its placeholders, their short body, no references yet."""
 
 # Letters that Unicode does not decompose into an ASCII base letter plus accents.
 _FOLD_EXTRA = str.maketrans({
@@ -80,7 +80,10 @@ def _yaml_scalar(value: str) -> str:
 def skeleton(title: str, entry_type: str) -> str:
     """The text of a skeleton entry file for ``title`` of ``entry_type`` (not validated here)."""
     return (f"---\ntitle: {_yaml_scalar(title)}\ntype: {entry_type}\naliases: []\n"
-            f"summary: {_yaml_scalar(PLACEHOLDER_SUMMARY)}\n---\n{PLACEHOLDER_BODY}")
+            f"summary: {_yaml_scalar(PLACEHOLDER_SUMMARY)}\n"
+            "# references: the published sources of the entry's facts (CONTRIBUTING.md, 'Sources'), e.g.\n"
+            "#   - title: …\n#     publisher: …\n#     url: https://…\n#     supports: what in the entry it backs\n"
+            f"references: []\n---\n{PLACEHOLDER_BODY}")
 
 
 def _refuse(detail: str, fix: str) -> ReaderError:
