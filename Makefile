@@ -29,9 +29,12 @@ export READER_CACHE = $(value CACHE)
 export READER_BASE = $(value BASE)
 export READER_TITLE = $(value TITLE)
 export READER_TYPE = $(value TYPE)
+export READER_FILE = $(value FILE)
+export READER_URL = $(value URL)
+export READER_ID = $(value ID)
 INPUTS = --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" --cache "$$READER_CACHE"
 
-.PHONY: site pages offline check new-entry impact eval bench test test-deps serve clean help
+.PHONY: site pages offline check import new-entry impact eval bench test test-deps serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -64,6 +67,11 @@ bench: $(STAMP) ## speed and memory benchmark (see SCALING.md)
 check: $(STAMP) ## validate the glossary and the sources
 	$(PY) -m annotated_reader check --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY"
 
+import: $(STAMP) ## import a saved page, pasted text or Markdown: make import FILE=page.html [URL=…] [ID=…] [SOURCES=dir]
+	@test -n "$$READER_FILE" || { echo 'usage: make import FILE=path/to/page.html [URL=https://…] [ID=id] [SOURCES=dir]' >&2; exit 2; }
+	$(PY) -m annotated_reader import "$$READER_FILE" --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" \
+		--cache "$$READER_CACHE" $${READER_URL:+--url "$$READER_URL"} $${READER_ID:+--id "$$READER_ID"}
+
 new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Conference" TYPE=event
 	@test -n "$$READER_TITLE" -a -n "$$READER_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event' >&2; exit 2; }
 	$(PY) -m annotated_reader new-entry --glossary "$$READER_GLOSSARY" --title "$$READER_TITLE" --type "$$READER_TYPE"
@@ -74,8 +82,8 @@ test-deps: $(STAMP) ## install what the browser tests need (Chromium, axe-core) 
 test: $(STAMP) test-deps ## run every test
 	$(PY) -m pytest
 
-serve: site ## live preview at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve
+serve: $(STAMP) ## live preview at http://127.0.0.1:8000 that rebuilds when glossary/ or sources/ change
+	$(PY) -m annotated_reader serve $(INPUTS)
 
 clean: ## remove build outputs (keeps .venv and the model cache)
 	rm -rf site docs build site.staging docs.staging

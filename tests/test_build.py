@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from annotated_reader.pipeline.convert import LIST_ITEM
+from annotated_reader.pipeline.convert import BULLET, LIST_ITEM, QUOTE
 from annotated_reader.inputs.glossary import load_glossary
 from annotated_reader.inputs.sources import load_sources
 
@@ -43,8 +43,8 @@ def prose_words(source) -> list[str]:
         stripped = line.strip()
         if not stripped or stripped in furniture or stripped == source.meta.title:
             continue
-        item = LIST_ITEM.match(line)
-        words += (item.group(2) if item else stripped).split()
+        item, bullet, quote = LIST_ITEM.match(line), BULLET.match(line), QUOTE.match(line)
+        words += (item.group(2) if item else bullet.group(1) if bullet else quote.group(1) if quote else stripped).split()
     return words
 
 

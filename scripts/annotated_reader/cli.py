@@ -109,6 +109,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .site.serve import serve
+
+    serve(settings_from(args).with_(progress=False), args.host, args.port)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .tools.import_source import import_file, summary
+
+    result = import_file(settings_from(args).with_(progress=False), args.file, url=args.url, text_id=args.id)
+    print(summary(result), end="")
+    return 0
+
+
 def cmd_new_entry(args: argparse.Namespace) -> int:
     from .tools.new_entry import run
 
@@ -164,6 +179,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record-first", action="store_true",
                    help="record the held-out score as the first one (refused once one is recorded)")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="live preview: rebuilds when glossary/ or sources/ change, the browser reloads",
+                       description="Build the pages and serve them; rebuild and reload open browsers whenever a file "
+                                   "in the glossary, the sources, the configuration or overrides/ changes.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("import", help="import a saved web page, pasted text or Markdown as sources/<id>.txt",
+                       description="Write the text of FILE (a saved web page, text pasted from a page, or Markdown) "
+                                   "as a new source in the project's format, with its metadata, proposed headings and "
+                                   "furniture, and print what was taken for review. Nothing is written on any problem.")
+    p.add_argument("file", type=Path, metavar="FILE", help="the file to import (.html, .md, or plain text)")
+    p.add_argument("--url", help="the address the text comes from (default: the page's canonical address, if any)")
+    p.add_argument("--id", help="the new source's id (default: from the title)")
+    _add_inputs(p)
+    p.add_argument("--cache", type=Path, metavar="DIR", help="model output cache (default: .cache/reader)")
+    p.set_defaults(func=cmd_import)
 
     from .tools.new_entry import add_arguments
 

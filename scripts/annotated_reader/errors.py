@@ -102,6 +102,11 @@ class E(Enum):
     NO_GOLD = ("E603", "no gold annotation for the text '{text_id}'", "annotate the text by hand (see evaluation/README.md)")
     GOLD_RECORD = ("E604", "{detail}", "{fix}")
     SCAFFOLD = ("E605", "{detail}", "{fix}")
+    NO_EXTRACTABLE_TEXT = ("E607", "no text could be taken from the file (read as {kind})",
+                           "import the page as saved from the browser (HTML), or paste its text into a .txt file")
+    IMPORT_URL = ("E608", "'{url}' is not a web address", "give URL as a full https:// address, or leave it out")
+    IMPORT_ID = ("E609", "the title gives no usable id ('{id}')", "pass ID=lowercase-words-joined-by-hyphens")
+    IMPORT_EXISTS = ("E610", "a source with this id already exists", "edit it, or pass ID= for a different id")
     FIRST_SCORE_EXISTS = ("E606", "the first held-out score is recorded already",
                           "it is never replaced; later scores are printed beside it (annotate new held-out texts for a fresh one)")
 

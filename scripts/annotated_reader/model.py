@@ -181,7 +181,8 @@ class Block:
 
     id: str
     kind: str
-    """"heading", "paragraph", "item" (of a numbered list) or "note" (editorial, in brackets)."""
+    """"heading", "paragraph", "item" (of a numbered list), "bullet" (of a bulleted list), "quote" or
+    "note" (editorial, in brackets)."""
     text: str
     section: int
     line: int

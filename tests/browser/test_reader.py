@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,51 @@ def test_tap_opens_the_card_and_its_link_opens_the_entry(browser, http_root, glo
     page.locator("#gl-card .gl-card__link").tap()
     page.wait_for_url(re.compile(r".*/glossary/giovanni-arrighi/$"))
     context.close()
+
+
+def test_the_live_preview_shows_an_edited_summary_in_its_card(browser, tmp_path, root, screenshots):
+    """`make serve`: an edit to an entry's summary reaches its preview card, the page reloading by itself."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    for name in ("sources", "glossary", "overrides"):
+        shutil.copytree(root / name, tmp_path / name)
+    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "annotated_reader", "serve", "--port", str(port), "--no-progress",
+                               "--cache", str(root / ".cache" / "reader")], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/{TEXT}"
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        for _ in range(120):
+            try:
+                page.goto(url)
+                break
+            except Exception:
+                time.sleep(0.5)
+        page.evaluate("window.__before_edit = true")
+        entry = tmp_path / "glossary" / "giovanni-arrighi.md"
+        new = "An edited summary, written while the preview runs."
+        text = entry.read_text(encoding="utf-8")
+        old = next(line for line in text.splitlines() if line.startswith("summary:"))
+        edited_at = time.perf_counter()
+        entry.write_text(text.replace(old, f"summary: {new}"), encoding="utf-8")
+        page.wait_for_function("window.__before_edit === undefined", timeout=15000)  # the page reloaded itself
+        link = page.locator("article a.gl[data-entry='giovanni-arrighi']").first
+        link.scroll_into_view_if_needed()
+        link.hover()
+        page.locator("#gl-card .gl-card__summary").wait_for(state="visible")
+        assert page.locator("#gl-card .gl-card__summary").inner_text() == new
+        seconds = time.perf_counter() - edited_at
+        (screenshots / "preview-seconds.txt").write_text(f"{seconds:.2f}\n")
+        assert seconds <= 5, seconds
+        context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

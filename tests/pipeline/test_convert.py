@@ -26,6 +26,8 @@ A heading
   2. Second item.
 
 [Editor’s note: a note.]
+- A bullet.
+> A quotation.
 Subscribe now
 """
 
@@ -51,6 +53,8 @@ def test_blocks_kinds_ids_and_sections(tmp_path):
         ("p-" + sha("First item."), 3, "item", "First item.", 1),
         ("p-" + sha("Second item."), 4, "item", "Second item.", 1),
         ("p-" + sha("[Editor’s note: a note.]"), 5, "note", "[Editor’s note: a note.]", 1),
+        ("p-" + sha("A bullet."), 6, "bullet", "A bullet.", 1),
+        ("p-" + sha("A quotation."), 7, "quote", "A quotation.", 1),
     ]
 
 

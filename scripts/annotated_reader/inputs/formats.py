@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from .. import model
-from .text import Name, PlainText
+from .text import Name, PlainText, Prose
 
 SUMMARY_MAX_WORDS = 40
 BODY_WORDS = (80, 300)
@@ -121,16 +121,16 @@ class SourceFormat(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: PlainText = Field(min_length=1, max_length=300)
-    author: PlainText = Field(min_length=1, max_length=200)
-    translator: PlainText | None = None
-    publication: PlainText = Field(min_length=1, max_length=200)
-    first_published: PlainText | None = None
+    title: Prose = Field(min_length=1, max_length=300)
+    author: Prose = Field(min_length=1, max_length=200)
+    translator: Prose | None = None
+    publication: Prose = Field(min_length=1, max_length=200)
+    first_published: Prose | None = None
     date: str | None = Field(default=None, pattern=_DATE.pattern)
-    date_note: PlainText | None = None
+    date_note: Prose | None = None
     language: str = Field(default="en", pattern=_LANGUAGE)
     original_language: str | None = Field(default=None, pattern=_LANGUAGE)
-    kind: PlainText | None = Field(default=None, max_length=60)
+    kind: Prose | None = Field(default=None, max_length=60)
     furniture: list[str] = []
     headings: list[str] = []
     former_ids: dict[str, str] = {}

@@ -18,11 +18,11 @@ DASHES = "-–"
 """Hyphen and en dash, which texts use interchangeably in compounds ("US–Russia")."""
 
 
-def plain_text_problem(value: str) -> str | None:
+def plain_text_problem(value: str, allowed: str = "") -> str | None:
     """Why a plain-text field (title, summary, alias, metadata) is unsafe, or None when it is fine."""
     if _CONTROL.search(value):
         return "contains a control or bidirectional-override character"
-    bad = sorted({ch for ch in _FORBIDDEN if ch in value})
+    bad = sorted({ch for ch in _FORBIDDEN if ch in value and ch not in allowed})
     if bad:
         return "contains " + " ".join(f"'{ch}'" for ch in bad) + ", which plain-text fields may not use"
     if _SCRIPT_URL.search(value):
@@ -39,6 +39,17 @@ def _plain(value: str) -> str:
 
 PlainText = Annotated[str, AfterValidator(_plain)]
 """A string shown to readers as text: no markup characters, no control characters, no script URL."""
+
+
+def _prose(value: str) -> str:
+    problem = plain_text_problem(value, allowed='"')
+    if problem:
+        raise PydanticCustomError("PLAIN_TEXT", "{detail}", {"detail": problem})
+    return value
+
+
+Prose = Annotated[str, AfterValidator(_prose)]
+"""Plain text that may also quote with straight double quotes (a source's metadata, as received)."""
 
 
 def _one_line(value: str) -> str:

@@ -1,7 +1,8 @@
 """Conversion: a source's received lines become a document of typed blocks with lasting ids.
 
-Pure functions over plain data. A block is a heading, a paragraph, an item of a numbered list or
-an editorial note (a paragraph wholly in square brackets). Its id comes from its own text, so
+Pure functions over plain data. A block is a heading, a paragraph, an item of a numbered list
+(an indented "1. "), an item of a bulleted list ("- ", "* " or "• "), a quotation ("> ") or an
+editorial note (a paragraph wholly in square brackets). Its id comes from its own text, so
 declaring a line furniture or a heading, or appending paragraphs, never changes the id of any
 other block: citation URLs last. Ids a block had before (``former_ids`` in the metadata) are kept
 as extra anchors.
@@ -18,6 +19,10 @@ from ..model import Block, Document, Source
 
 LIST_ITEM = re.compile(r"^\s+(\d{1,3})[.)]\s+(\S.*)$")
 """An indented line starting with a number and a full stop: an item of a numbered list."""
+BULLET = re.compile(r"^\s*[-*•]\s+(\S.*)$")
+"""A line starting with "- ", "* " or "• ": an item of a bulleted list."""
+QUOTE = re.compile(r"^\s*>\s?(\S.*)$")
+"""A line starting with "> ": a quotation set off from the text."""
 
 
 def block_id(kind: str, text: str, seen: Counter) -> str:
@@ -41,11 +46,15 @@ def _kinds(source: Source):
             title_seen = True
             continue
         first = False
-        item = LIST_ITEM.match(raw)
+        item, bullet, quote = LIST_ITEM.match(raw), BULLET.match(raw), QUOTE.match(raw)
         if stripped in headings:
             yield line_no, "heading", stripped
         elif item:
             yield line_no, "item", item.group(2).strip()
+        elif bullet:
+            yield line_no, "bullet", bullet.group(1).strip()
+        elif quote:
+            yield line_no, "quote", quote.group(1).strip()
         elif stripped.startswith("[") and stripped.endswith("]"):
             yield line_no, "note", stripped
         else:

@@ -78,8 +78,11 @@ def probe(settings: Settings) -> Path:
     return work
 
 
-def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
-    """Run MkDocs (strict) on ``docs_dir`` into ``site_dir`` with the generated ``nav``; raise ReaderError on any warning."""
+def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None, *, dirty: bool = False) -> None:
+    """Run MkDocs (strict) on ``docs_dir`` into ``site_dir`` with the generated ``nav``; raise ReaderError on any warning.
+
+    ``dirty`` rebuilds only the pages whose Markdown is newer than their HTML (MkDocs' own dirty mode).
+    """
     from mkdocs.commands.build import build as mkdocs_build_command
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -91,7 +94,7 @@ def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list |
     try:
         extra = {"nav": nav} if nav is not None else {}
         config = load_config(str(config_path), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
-        mkdocs_build_command(config)
+        mkdocs_build_command(config, dirty=dirty)
     except (MkDocsException, SystemExit) as exc:
         details = collector.messages or [str(exc)]
         raise ReaderError([E.ENGINE_FAILED.at(config_path, None, detail=m) for m in details]) from None

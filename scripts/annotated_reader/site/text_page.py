@@ -84,18 +84,22 @@ def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
               f'data-date="{attribute(meta.date or "")}"></div>', ""]
     if text.mentions:
         lines += _panel(text, glossary) + [""]
-    in_list = False
+    in_list = None
     for block in document.blocks:
         body = former_anchors(block) + linked_text(block, by_block.get(block.id, []), "../glossary/")
         attributes = f'#{block.id} data-n="{block.number}"'
-        if block.kind == "item":
-            lines += [f"1. {body}", f"    {{: {attributes} }}"]
-            in_list = True
+        if block.kind in ("item", "bullet"):
+            if in_list not in (None, block.kind):
+                lines += ["", "<!-- -->", ""]  # two lists in a row stay two lists
+            lines += [f"{'1.' if block.kind == 'item' else '-'} {body}", f"    {{: {attributes} }}"]
+            in_list = block.kind
             continue
         if in_list:
             lines.append("")
-            in_list = False
-        if block.kind == "heading":
+            in_list = None
+        if block.kind == "quote":
+            lines += [f"> {body}", f"> {{: {attributes} }}", ""]
+        elif block.kind == "heading":
             lines += [f"## {body} {{ {attributes} }}", ""]
         elif block.kind == "note":
             lines += ['!!! note ""', f"    {body}", f"    {{: {attributes} .note-text }}", ""]
