@@ -32,6 +32,7 @@ export READER_TYPE = $(value TYPE)
 export READER_FILE = $(value FILE)
 export READER_URL = $(value URL)
 export READER_ID = $(value ID)
+export READER_FROM = $(value FROM)
 INPUTS = --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" --cache "$$READER_CACHE"
 
 .PHONY: site pages offline check import new-entry impact eval bench test test-deps serve clean help
@@ -72,9 +73,10 @@ import: $(STAMP) ## import a saved page, pasted text or Markdown: make import FI
 	$(PY) -m annotated_reader import "$$READER_FILE" --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" \
 		--cache "$$READER_CACHE" $${READER_URL:+--url "$$READER_URL"} $${READER_ID:+--id "$$READER_ID"}
 
-new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Conference" TYPE=event
-	@test -n "$$READER_TITLE" -a -n "$$READER_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event' >&2; exit 2; }
-	$(PY) -m annotated_reader new-entry --glossary "$$READER_GLOSSARY" --title "$$READER_TITLE" --type "$$READER_TYPE"
+new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Conference" TYPE=event, or FROM="name on the Wanted page"
+	@test -n "$$READER_FROM" || test -n "$$READER_TITLE" -a -n "$$READER_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event, or make new-entry FROM="Yalta Conference"' >&2; exit 2; }
+	$(PY) -m annotated_reader new-entry --glossary "$$READER_GLOSSARY" $${READER_TITLE:+--title "$$READER_TITLE"} \
+		$${READER_TYPE:+--type "$$READER_TYPE"} $${READER_FROM:+--from "$$READER_FROM"}
 
 test-deps: $(STAMP) ## install what the browser tests need (Chromium, axe-core) when missing
 	bash tests/browser/install-deps.sh

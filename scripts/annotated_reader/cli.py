@@ -93,15 +93,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         floors = ", ".join(f"{k} P ≥ {p}, R ≥ {r}" for k, (p, r) in evaluate.FLOORS.items())
         print(evaluate.report(score, details=args.details), end="")
         print(f"  floors (overlap; links R is the (entry, section) recall): {floors}: {'met' if ok else 'NOT MET'}\n")
-    if args.set in ("held-out", "both"):
-        score = evaluate.evaluate_set(settings, heldout)
-        first = evaluate.first_score(heldout)
+    for evalset in heldout if args.set in ("held-out", "both") else ():
+        score = evaluate.evaluate_set(settings, evalset)
+        first = evaluate.first_score(evalset)
         print(evaluate.report(score, first, details=args.details and args.set == "held-out"), end="")
         if first is None and args.record_first:
-            print(f"  recorded as the first held-out score: {evaluate.record_first(settings, heldout, score)}")
+            print(f"  recorded as the first held-out score: {evaluate.record_first(settings, evalset, score)}")
         elif first is None:
             print("  no first held-out score is recorded yet: run with --record-first once, before any tuning")
-        elif first["data_sha256"] != evaluate.fingerprint(heldout):
+        elif first["data_sha256"] != evaluate.fingerprint(evalset):
             print("  note: the held-out texts or gold changed since the first score was recorded")
         if args.details and args.set != "held-out":
             print("  (held-out errors are listed only with --set held-out --details: a text whose errors are used "

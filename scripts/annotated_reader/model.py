@@ -62,6 +62,19 @@ class Alias:
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
     requires_in_sentence: tuple[str, ...] = ()
+    metonym: bool = False
+    """A place name that stands for a government: linked only where the place acts, not where it is a place."""
+    period: tuple[int | None, int | None] | None = None
+    """Years (first, last; None for open) in which the alias names this entry, e.g. Moscow → Soviet Union 1922–1991."""
+
+    def in_period(self, year: int | None) -> bool:
+        """Whether the alias names this entry in ``year`` (None: undated, read as the present)."""
+        if self.period is None:
+            return True
+        first, last = self.period
+        if year is None:
+            return last is None
+        return (first is None or first <= year) and (last is None or year <= last)
 
     @property
     def is_case_sensitive(self) -> bool:
@@ -96,6 +109,12 @@ class Entry:
     lines: tuple[tuple[str, int], ...] = ()
     """Line of each front-matter key in the file, for messages about this entry."""
     references: tuple[Reference, ...] = ()
+    labels: tuple[str, ...] = ()
+    """Entity labels of the statistical model this entry's names may carry (empty: the type's defaults)."""
+    demonyms: tuple[str, ...] = ()
+    """Adjectives and nouns of nationality for a state ("Chinese", "Sino"): never linked, used in relation phrases."""
+    relations: tuple[tuple[str, str], ...] = ()
+    """For an entry about relations between states: the pairs of state entries it is about."""
 
     def line_of(self, key: str) -> int:
         return dict(self.lines).get(key, 1)
@@ -263,15 +282,19 @@ class Mention:
 
 @dataclass(frozen=True)
 class Entity:
-    """A statistical entity that matched no entry (a candidate for a new entry)."""
+    """A statistical entity (or a longer name) that matched no entry: a candidate for a new entry."""
 
     text_id: str
     block_id: str
     start: int
     end: int
     label: str
+    """The model's label, or NAME for a longer name that suppressed a glossary match."""
     surface: str
     sentence: str
+    followed_by: str = ""
+    """The word right after it ("" at the end of the block): tells an adjective from a noun."""
+    starts_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -305,10 +328,12 @@ class Candidate:
     texts: tuple[str, ...]
     context: str
     block: str
+    reviewed: str | None = None
+    """Why the name is deliberately not an entry, when it has been reviewed (non-entries.yml)."""
 
     def as_dict(self) -> dict:
         return {"name": self.name, "labels": list(self.labels), "count": self.count, "texts": list(self.texts),
-                "context": self.context, "first": self.block}
+                "context": self.context, "first": self.block, "reviewed": self.reviewed}
 
 
 @dataclass(frozen=True)

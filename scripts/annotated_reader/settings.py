@@ -25,6 +25,8 @@ class Settings:
     """Directory of source texts (``*.txt`` with YAML front matter)."""
     glossary: Path = Path("glossary")
     """Directory of glossary entries (``<id>.md``)."""
+    non_entries: Path = Path("non-entries.yml")
+    """Names reviewed and deliberately left out of the glossary, each with the reason (kept off Wanted entries)."""
     docs: Path = Path("docs")
     """Where the generated Markdown pages are written (the engine's ``docs_dir``)."""
     out: Path = Path("site")

@@ -23,10 +23,15 @@ def test_normalise(surface, expected):
 
 
 def test_collect_counts_and_keeps_one_context():
-    entities = [Entity("a", "p-1", 0, 5, "PERSON", "Trump’s", "Trump’s plan."),
-                Entity("a", "p-2", 0, 5, "ORG", "Trump", "Trump again."),
-                Entity("b", "p-1", 0, 3, "GPE", "un", "un")]
-    [candidate] = collect(entities)
+    def text(text_id, *entities):
+        source = Source(text_id, SourceMeta(title="T"), (), f"{text_id}.txt")
+        blocks = (Block("p-1", "paragraph", "x", 0, 1), Block("p-2", "paragraph", "x", 0, 2))
+        return AnnotatedText(Document(source, blocks), (), entities, {})
+
+    texts = [text("a", Entity("a", "p-1", 0, 5, "PERSON", "Trump’s", "Trump’s plan."),
+                  Entity("a", "p-2", 0, 5, "ORG", "Trump", "Trump again.")),
+             text("b", Entity("b", "p-1", 0, 3, "GPE", "un", "un"))]
+    [candidate] = collect(texts)
     assert (candidate.name, candidate.count, candidate.labels, candidate.context) == \
         ("Trump", 2, ("ORG", "PERSON"), "Trump’s plan.")
 

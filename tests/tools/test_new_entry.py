@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -204,3 +205,44 @@ def test_entry_template_is_a_valid_entry(glossary_dir, in_tmp):
     assert 80 <= words <= 300, f"the template's body has {words} words"
     fm = parse(copy)
     assert fm is not None and set(fm.data) <= set(EntryFormat.model_fields)
+
+
+REPORT = [{"name": "Yalta Conference", "labels": ["EVENT"], "count": 3, "texts": ["a-text", "b-text"],
+           "context": "The Yalta Conference divided   Europe.", "block": "a-text#p-1", "reviewed": None},
+          {"name": "Boris Kagarlitsky", "labels": ["PERSON"], "count": 1, "texts": ["a-text"],
+           "context": "Boris Kagarlitsky wrote.", "block": "a-text#p-2", "reviewed": None}]
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    directory = tmp_path / "reports"
+    directory.mkdir()
+    (directory / "candidates.json").write_text(json.dumps(REPORT), encoding="utf-8")
+    return directory
+
+
+@pytest.mark.parametrize("name,path,entry_type", [
+    ("Yalta Conference", "yalta-conference.md", "event"),
+    ("boris kagarlitsky", "boris-kagarlitsky.md", "person"),
+])
+def test_from_a_wanted_name_fills_in_title_type_and_where_it_occurs(glossary_dir, reports, name, path, entry_type):
+    assert main(["--from", name, "--glossary", str(glossary_dir), "--reports", str(reports)]) == 0
+    written = (glossary_dir / path).read_text(encoding="utf-8")
+    row = next(r for r in REPORT if r["name"].casefold() == name.casefold())
+    assert f"title: {row['name']}\ntype: {entry_type}\n" in written
+    assert f"# wanted: found {row['count']} time(s) in {', '.join(row['texts'])}" in written
+    assert " ".join(row["context"].split()) in written
+    problems = []
+    parse_entry(glossary_dir / path, problems)
+    assert {p.code for p in problems} <= {E.PLACEHOLDER.code, E.BODY_LENGTH.code, E.FEW_REFERENCES.code}
+
+
+def test_from_refuses_a_name_that_is_not_wanted(glossary_dir, reports, capsys):
+    assert main(["--from", "Atlantis", "--glossary", str(glossary_dir), "--reports", str(reports)]) == 1
+    assert E.SCAFFOLD.code in capsys.readouterr().err
+    assert list(glossary_dir.iterdir()) == []
+
+
+def test_from_without_a_report_says_to_build_first(glossary_dir, tmp_path, capsys):
+    assert main(["--from", "Yalta Conference", "--glossary", str(glossary_dir), "--reports", str(tmp_path / "none")]) == 1
+    assert "make site" in capsys.readouterr().err

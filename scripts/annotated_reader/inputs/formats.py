@@ -22,6 +22,14 @@ SUMMARY_MAX_WORDS = 40
 BODY_WORDS = (80, 300)
 """Shortest and longest entry body, in words."""
 
+MODEL_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+                "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL")
+"""The entity labels of the English pipelines (OntoNotes)."""
+
+ModelLabel = Literal["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+                     "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
+assert ModelLabel.__args__ == MODEL_LABELS
+
 EntryTypeKey = Literal["person", "state", "organization", "place", "concept", "event", "document"]
 assert tuple(EntryTypeKey.__args__) == model.TYPE_KEYS, "EntryTypeKey must list model.ENTRY_TYPES"
 
@@ -37,10 +45,22 @@ class AliasFormat(BaseModel):
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
     requires_in_sentence: tuple[str, ...] = ()
+    metonym: bool = False
+    period: tuple[int | None, int | None] | None = None
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value):
+        if value is not None:
+            first, last = value
+            if first is None and last is None or (first is not None and last is not None and first > last):
+                raise PydanticCustomError("BAD_VALUE", "{detail}", {
+                    "detail": f"{list(value)} is not a period", "fix": "write [first year, last year], null for an open end"})
+        return value
 
     def to_model(self) -> model.Alias:
         return model.Alias(self.text, self.case_sensitive, self.after_first_mention, self.not_followed_by,
-                           self.not_preceded_by, self.requires_in_sentence)
+                           self.not_preceded_by, self.requires_in_sentence, self.metonym, self.period)
 
 
 class ReferenceFormat(BaseModel):
@@ -79,6 +99,9 @@ class EntryFormat(BaseModel):
     see_also: list[str] = []
     wikipedia: PlainText | None = Field(default=None, max_length=200)
     references: list[ReferenceFormat] = []
+    labels: list[ModelLabel] = []
+    demonyms: list[Name] = []
+    relations: list[tuple[str, str]] = []
 
     @field_validator("aliases", mode="before")
     @classmethod

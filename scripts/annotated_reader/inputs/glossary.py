@@ -68,7 +68,8 @@ def parse_entry(path: Path, problems: list[Problem]) -> Entry | None:
         return None
     return Entry(path.stem, meta.title, meta.type, tuple(a.to_model() for a in meta.aliases), meta.summary,
                  tuple(meta.see_also), meta.wikipedia, fm.body.strip() + "\n", display_path(path),
-                 tuple(sorted(fm.key_lines.items())), tuple(r.to_model() for r in meta.references))
+                 tuple(sorted(fm.key_lines.items())), tuple(r.to_model() for r in meta.references),
+                 tuple(meta.labels), tuple(meta.demonyms), tuple(tuple(pair) for pair in meta.relations))
 
 
 def placeholder_problems(fm: frontmatter.FrontMatterFile) -> list[Problem]:
@@ -116,23 +117,39 @@ def load_glossary(directory: Path) -> Glossary:
     return Glossary(dict(sorted(entries.items())))
 
 
+def _periods_overlap(a: tuple | None, b: tuple | None) -> bool:
+    if a is None or b is None:
+        return True
+    (a1, a2), (b1, b2) = a, b
+    return (a1 is None or b2 is None or a1 <= b2) and (b1 is None or a2 is None or b1 <= a2)
+
+
 def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Problem]) -> None:
-    """Problems that involve more than one entry: see_also targets, names claimed twice."""
-    owners: dict[str, Entry] = {}
+    """Problems that involve more than one entry: see_also and relations targets, names claimed twice.
+
+    The same alias may name two entries only in periods that do not overlap (Moscow: the Soviet
+    Union until 1991, Russia from 1992).
+    """
+    owners: dict[str, list[tuple[Entry, tuple | None]]] = {}
     for entry in entries.values():
         for ref in entry.see_also:
             if ref not in present:
                 problems.append(E.SEE_ALSO_MISSING.at(entry.path, entry.line_of("see_also"), ref=ref))
             if ref == entry.id:
                 problems.append(E.SEE_ALSO_SELF.at(entry.path, entry.line_of("see_also")))
-        for form in [entry.title] + [a.text for a in entry.aliases]:
+        for pair in entry.relations:
+            for ref in pair:
+                if ref not in present:
+                    problems.append(E.RELATION_MISSING.at(entry.path, entry.line_of("relations"), ref=ref))
+        forms = [(entry.title, None, "title")] + [(a.text, a.period, "aliases") for a in entry.aliases]
+        forms += [(d, None, "demonyms") for d in entry.demonyms]
+        for form, period, key_name in forms:
             key = fold(form)
-            other = owners.get(key)
-            if other is not None and other.id != entry.id:
-                problems.append(E.NAME_CLAIMED.at(entry.path, entry.line_of("aliases" if form != entry.title else "title"),
-                                                  form=form, other=other.path))
-            else:
-                owners[key] = entry
+            for other, other_period in owners.get(key, []):
+                if other.id != entry.id and _periods_overlap(period, other_period):
+                    problems.append(E.NAME_CLAIMED.at(entry.path, entry.line_of(key_name), form=form, other=other.path))
+                    break
+            owners.setdefault(key, []).append((entry, period))
 
 
 assert set(TYPE_KEYS)  # the entry types are defined once, in annotated_reader.model

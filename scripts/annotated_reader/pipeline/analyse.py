@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem, ReaderError
 from ..inputs.glossary import load_glossary
+from ..inputs.non_entries import load_non_entries
 from ..inputs.sources import load_sources
 from ..model import Corpus, Document, Glossary, Source
 from ..settings import Settings
@@ -85,7 +86,8 @@ def analyse(settings: Settings, timer: StageTimer | None = None, *, glossary: Gl
         matcher = GlossaryMatcher(glossary)
         order = {d.id: i for i, d in enumerate(documents)}
         texts = sorted((matcher.annotate(a) for a in analyses), key=lambda t: order[t.document.id])
-        candidates = collect(e for t in texts for e in t.entities)
+        demonyms = {d for entry in glossary for d in entry.demonyms}
+        candidates = collect(texts, demonyms, load_non_entries(settings.path(settings.non_entries)))
     with timer.stage("link"):
         texts = [link(t, settings.link_policy) for t in texts]
     return Corpus(glossary, tuple(texts), candidates, stats)

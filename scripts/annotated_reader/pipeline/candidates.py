@@ -1,19 +1,30 @@
-"""Candidates: statistical entities that name no glossary entry, normalised and counted.
+"""Candidates: names in the texts that no glossary entry covers, normalised and counted.
 
-They feed the JSON report and the "Wanted entries" page, the to-do list of the glossary.
+They feed the JSON report and the "Wanted entries" page, the to-do list of the glossary. The
+model's name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, LAW, and
+NORP only as a group noun such as "Republicans"), and so do the longer names that kept a glossary
+match from linking ("Latin America"). Left out: nationality adjectives, names in headings (a
+heading's words are cut from the text's names), a lone capitalised word that starts a sentence
+and model noise. Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from ..model import Candidate, Entity
+from ..inputs.text import fold
+from ..model import AnnotatedText, Candidate, Entity
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
 _NOISE = frozenset({"n’t", "n't", "un", "’s", "'s", "s"})
+ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Za-z0-9&.+-]{1,7}$")
+"""Short names in capitals, with digits allowed: G7, G20, EU, NATO, AfD."""
+ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
+SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then", "also", "naturally", "indeed", "again",
+                              "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence"})
 
 
 def normalise(surface: str) -> str | None:
@@ -29,26 +40,50 @@ def normalise(surface: str) -> str | None:
     if text.lower() in _NOISE:
         return None
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < 2 and not ACRONYM.match(text):
         return None
-    first = next(ch for ch in text if ch.isalnum())
-    if first.isalpha() and first.islower():
+    first = next((ch for ch in text if ch.isalnum()), "")
+    if not first or (first.isalpha() and first.islower()):
         return None
     return text
 
 
-def collect(entities: Iterable[Entity]) -> tuple[Candidate, ...]:
-    """Group entities by normalised name; most frequent first, then alphabetical."""
+def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
+    """A nationality or group word used as an adjective ("Russian officials"), not as a name."""
+    if fold(name) in demonyms:
+        return True
+    single = " " not in name
+    followed_by_word = entity.followed_by[:1].isalpha()
+    if entity.label == "NORP":
+        plural = name.endswith("s") and not name.endswith("ss")
+        return not plural and followed_by_word
+    return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word
+
+
+def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
+            reviewed: Mapping[str, str] = {}) -> tuple[Candidate, ...]:
+    """Group the candidate names by normalised form; most frequent first, then alphabetical.
+
+    A name in ``reviewed`` (name → reason it is not an entry) is marked, not dropped.
+    """
     groups: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities:
-        name = normalise(entity.surface)
-        if name is not None:
+    folded_demonyms = {fold(d) for d in demonyms}
+    for text in texts:
+        for entity in text.entities:
+            if text.block(entity.block_id).kind == "heading":
+                continue
+            name = normalise(entity.surface)
+            if name is None or is_adjective(entity, name, folded_demonyms):
+                continue
+            if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
+                continue
             groups[name].append(entity)
+    reasons = {fold(name): reason for name, reason in reviewed.items()}
     result = []
     for name, items in groups.items():
         first = items[0]
         result.append(Candidate(name, tuple(sorted({e.label for e in items})), len(items),
                                 tuple(sorted({e.text_id for e in items})), " ".join(first.sentence.split()),
-                                f"{first.text_id}#{first.block_id}"))
-    result.sort(key=lambda c: (-c.count, c.name.lower(), c.name))
+                                f"{first.text_id}#{first.block_id}", reasons.get(fold(name))))
+    result.sort(key=lambda c: (c.reviewed is not None, -c.count, c.name.lower(), c.name))
     return tuple(result)

@@ -1,10 +1,12 @@
 """Glossary matching on the model's output: which spans name which entry.
 
-Titles and aliases become phrase patterns of two spaCy ``SpanRuler`` components, one matching
-exact case and one lower-cased, run over ``Doc`` objects rebuilt from the model stage's plain
-output. Matches are then resolved by general rules: alias restrictions from the entry, glossary
-matches over statistical entities, longest match first (``spacy.util.filter_spans``), and a
-person's surname only after the full name has appeared earlier in the same text.
+Titles and aliases become phrase patterns of two spaCy ``SpanRuler`` components (exact case and
+lower case); relation phrases ("US-China", "Chinese-Russian" before relations, ties, alliance …)
+are token patterns over pairs of state entries, built from their names and demonyms. Each match
+then passes the rule set of ``rules`` (restrictions, prefixes, longer names, the model's labels,
+metonyms, periods); the survivors compete by length (``filter_spans``), and a person's surname
+counts only after the full name. The model's entities that name no entry, and the longer names
+that suppressed a match, are the candidates for new entries.
 """
 
 from __future__ import annotations
@@ -13,14 +15,19 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..inputs.text import fold, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
+from . import rules
 
-CANDIDATE_LABELS = ("PERSON", "GPE", "NORP", "ORG", "LOC", "LAW", "EVENT", "FAC", "WORK_OF_ART")
+CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 """Statistical entity labels that may name something the glossary should explain."""
+RELATION_WORDS = ("relations", "relationship", "ties", "alliance", "partnership", "axis", "rivalry", "split",
+                  "cooperation", "rapprochement", "summit", "détente", "detente")
+"""Words after "X-Y" that make it a phrase about the relations between X and Y."""
 
 
 @dataclass(frozen=True)
@@ -29,17 +36,15 @@ class _Rule:
 
     entry_id: str
     alias: Alias
-    not_followed_by: frozenset[str] = frozenset()
-    not_preceded_by: frozenset[str] = frozenset()
-    requires_in_sentence: frozenset[str] = frozenset()
+    words: tuple[frozenset, frozenset, frozenset]
 
     @classmethod
     def of(cls, entry_id: str, alias: Alias) -> "_Rule":
         def norm(words):
             return frozenset(fold(w) for w in words)
 
-        return cls(entry_id, alias, norm(alias.not_followed_by), norm(alias.not_preceded_by),
-                   norm(alias.requires_in_sentence))
+        return cls(entry_id, alias, (norm(alias.not_followed_by), norm(alias.not_preceded_by),
+                                     norm(alias.requires_in_sentence)))
 
 
 def rebuild_doc(vocab, text: str, block: BlockAnalysis) -> Doc:
@@ -81,10 +86,39 @@ class GlossaryMatcher:
         self.lower = self.nlp.add_pipe("span_ruler", name="glossary_lower", config={**config, "phrase_matcher_attr": "LOWER"})
         self.exact.add_patterns(exact)
         self.lower.add_patterns(lower)
+        self.relations = self._relation_patterns()
+
+    def _names(self, entry_id: str) -> list[str]:
+        entry = self.glossary[entry_id]
+        forms = [entry.title, *entry.demonyms]
+        forms += [a.text for a in entry.aliases if not (a.not_followed_by or a.not_preceded_by or a.requires_in_sentence)]
+        return sorted({v for form in forms for v in spelling_variants(form)})
+
+    def _relation_patterns(self) -> Matcher:
+        """Token patterns "X-Y" (followed by a relation word) for every pair a relations entry declares."""
+        matcher = Matcher(self.nlp.vocab)
+        for entry in self.glossary:
+            rule = str(len(self.rules))
+            self.rules.append(_Rule.of(entry.id, Alias(text=entry.title)))
+            patterns = []
+            for a, b in entry.relations:
+                if a not in self.glossary or b not in self.glossary:
+                    continue
+                for first, second in ((a, b), (b, a)):
+                    for x in self._names(first):
+                        for y in self._names(second):
+                            patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(x)]
+                                            + [{"ORTH": {"IN": ["-", "–", "/"]}}]
+                                            + [{"ORTH": t.text} for t in self.nlp.make_doc(y)]
+                                            + [{"LOWER": {"IN": list(RELATION_WORDS)}}])
+            if patterns:
+                matcher.add(rule, patterns)
+        return matcher
 
     def annotate(self, analysis: Analysis) -> AnnotatedText:
         """Every mention and every unmatched statistical entity of one document."""
         document = analysis.document
+        year = int(document.meta.date[:4]) if document.meta.date else None
         seen: set[str] = set()
         mentions: list[Mention] = []
         entities: list[Entity] = []
@@ -93,44 +127,53 @@ class GlossaryMatcher:
             doc = rebuild_doc(self.nlp.vocab, block.text, output)
             doc.spans["glossary"] = []
             doc = self.lower(self.exact(doc))
-            spans = self._resolve(doc, seen)
+            for match_id, start, end in self.relations(doc):
+                doc.spans["glossary"].append(Span(doc, start, end - 1, label=self.nlp.vocab.strings[match_id]))
+            spans, longer = self._resolve(doc, seen, year)
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
                 sent = span.sent
                 mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
                                         span.text, sent.start_char, sent.end_char))
-            for ent in doc.ents:
-                if ent.label_ not in CANDIDATE_LABELS:
+            for ent in list(doc.ents) + longer:
+                if ent.label_ not in CANDIDATE_LABELS and ent.label_ != "NAME":
                     continue
                 if any(ent.start < s.end and s.start < ent.end for s in spans):
                     continue
-                entities.append(Entity(document.id, block.id, ent.start_char, ent.end_char, ent.label_,
-                                       ent.text, ent.sent.text))
+                following = doc[ent.end].text if ent.end < len(doc) else ""
+                entities.append(Entity(document.id, block.id, ent.start_char, ent.end_char, ent.label_, ent.text,
+                                       ent.sent.text, following, ent.start == ent.sent.start))
         return AnnotatedText(document, tuple(mentions), tuple(entities), sentences)
 
-    @staticmethod
-    def _allowed(span: Span, rule: _Rule) -> bool:
-        doc = span.doc
-        if rule.not_followed_by and span.end < len(doc) and fold(doc[span.end].text) in rule.not_followed_by:
-            return False
-        if rule.not_preceded_by and span.start > 0 and fold(doc[span.start - 1].text) in rule.not_preceded_by:
-            return False
-        if rule.requires_in_sentence and not {fold(t.text) for t in span.sent} & rule.requires_in_sentence:
-            return False
-        return True
-
-    def _resolve(self, doc: Doc, seen: set[str]) -> list[Span]:
-        """Choose the mentions of one block: restrictions, then the longest spans, then text order.
-
-        Among spans of equal extent, forms with no restriction are preferred to surname-only ones.
-        """
-        allowed = [span for span in doc.spans["glossary"] if self._allowed(span, self.rules[int(span.label_)])]
-        allowed.sort(key=lambda span: self.rules[int(span.label_)].alias.after_first_mention)
+    def _resolve(self, doc: Doc, seen: set[str], text_year: int | None) -> tuple[list[Span], list[Span]]:
+        """The mentions of one block, and the longer names that suppressed a match (for the candidates)."""
+        matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
+        context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year)
+        allowed, longer = [], []
+        for span, rule in matches:
+            entry = self.glossary[rule.entry_id]
+            if rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias):
+                continue
+            outer = rules.longer_name(span, context, entry.title)
+            if outer is not None:
+                longer.append(Span(doc, outer.start, outer.end, label=outer.label_ or "NAME"))
+                continue
+            if rules.label(span, entry.type, entry.labels):
+                continue
+            if rule.alias.metonym and rules.used_as_place(span):
+                continue
+            if not rule.alias.in_period(rules.year_of(span, context)):
+                continue
+            full = rule.alias.after_first_mention and rules.full_name_around(span, entry.title)
+            allowed.append((span, rule, full))
+        # Equal spans: a form restricted to the period at hand first, then unrestricted, then surname-only.
+        allowed.sort(key=lambda item: (item[1].alias.period is None, item[1].alias.after_first_mention))
+        order = {id(span): (rule, full) for span, rule, full in allowed}
         chosen = []
-        for span in filter_spans(allowed):
-            rule = self.rules[int(span.label_)]
-            if rule.alias.after_first_mention and rule.entry_id not in seen:
+        for span in filter_spans([span for span, _, _ in allowed]):
+            rule, full = order[id(span)]
+            if rule.alias.after_first_mention and rule.entry_id not in seen and not full:
                 continue
             seen.add(rule.entry_id)
             chosen.append(Span(doc, span.start, span.end, label=self.glossary[rule.entry_id].type, span_id=rule.entry_id))
-        return chosen
+        return chosen, longer

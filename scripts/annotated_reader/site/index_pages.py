@@ -108,18 +108,27 @@ def glossary_data(glossary: Glossary) -> Page:
     return Page("assets/glossary-data.js", f"window.READER_GLOSSARY = {payload};\n")
 
 
+def _candidate_rows(candidates: list[Candidate], last: str) -> list[str]:
+    lines = [f"| Name | Kind | Count | {last} |", "| --- | --- | --- | --- |"]
+    for c in candidates:
+        text_id, block_id = c.block.split("#")
+        example = escape(c.reviewed) if c.reviewed else f"{escape(c.context)} [¶](texts/{text_id}.md#{block_id})"
+        lines.append(f"| {escape(c.name)} | {', '.join(c.labels)} | {c.count} | {example} |")
+    return lines + [""]
+
+
 def wanted_page(candidates: tuple[Candidate, ...]) -> Page:
+    wanted = [c for c in candidates if c.reviewed is None]
+    reviewed = [c for c in candidates if c.reviewed is not None]
     lines = [front_matter(title="Wanted entries", description="Names the texts use that the glossary does not explain yet."),
              "# Wanted entries", "",
-             "Names that the statistical model found in the texts and that no glossary entry covers. "
-             "Each is a candidate for a new entry or an alias; see CONTRIBUTING.md.", ""]
-    if not candidates:
-        lines += ["Every name the model found is covered by the glossary.", ""]
-    else:
-        lines += ["| Name | Kind | Count | Example |", "| --- | --- | --- | --- |"]
-        for c in candidates:
-            text_id, block_id = c.block.split("#")
-            lines.append(f"| {escape(c.name)} | {', '.join(c.labels)} | {c.count} | "
-                         f"{escape(c.context)} [¶](texts/{text_id}.md#{block_id}) |")
-        lines.append("")
+             "Names the texts use that no glossary entry covers, most frequent first: people, organisations, places, "
+             "events, laws and works the statistical model found, and longer names that contain an entry's name. "
+             "Each is a candidate for a new entry or an alias: `make new-entry FROM=\"Name\"` starts one "
+             "(see CONTRIBUTING.md).", ""]
+    lines += _candidate_rows(wanted, "Example") if wanted else ["Every name the model found is covered by the glossary.", ""]
+    if reviewed:
+        lines += ["## Reviewed, not entries { data-search-exclude }", "",
+                  "Names the glossary leaves out on purpose (`non-entries.yml`), with the reason.", ""]
+        lines += _candidate_rows(reviewed, "Why not")
     return Page("wanted.md", "\n".join(lines))

@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -77,9 +78,53 @@ def _yaml_scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
 
 
-def skeleton(title: str, entry_type: str) -> str:
+TYPE_OF_LABEL = {"PERSON": "person", "GPE": "state", "LOC": "place", "FAC": "place", "ORG": "organization",
+                 "NORP": "organization", "EVENT": "event", "LAW": "document", "WORK_OF_ART": "document",
+                 "PRODUCT": "concept", "NAME": "concept"}
+"""The entry type a wanted name's model label suggests (a GPE may be a city: check the type)."""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A wanted name from the last build's candidates report, to start an entry from."""
+
+    name: str
+    labels: tuple[str, ...]
+    count: int
+    texts: tuple[str, ...]
+    context: str
+
+    @property
+    def suggested_type(self) -> str:
+        return TYPE_OF_LABEL.get(self.labels[0], "concept") if self.labels else "concept"
+
+    def comment(self) -> str:
+        """YAML comment lines telling the contributor where the name was found."""
+        where = ", ".join(self.texts)
+        context = " ".join(self.context.split())
+        context = context if len(context) <= 300 else context[:297] + "…"
+        return (f"# wanted: found {self.count} time(s) in {where}, labelled {', '.join(self.labels)}; "
+                f"type suggested from the label, check it\n# e.g. {context}\n")
+
+
+def find_wanted(report: Path, name: str) -> Wanted:
+    """The wanted name ``name`` (compared without case) in the candidates report of the last build."""
+    try:
+        rows = json.loads(report.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise _refuse(f"cannot read the candidates report {report} ({error.__class__.__name__})",
+                      "build the site first (make site), then run this again") from None
+    for row in rows:
+        if isinstance(row, dict) and str(row.get("name", "")).casefold() == name.casefold():
+            return Wanted(str(row["name"]), tuple(row.get("labels", ())), int(row.get("count", 0)),
+                          tuple(row.get("texts", ())), str(row.get("context", "")))
+    raise _refuse(f"'{name}' is not a wanted name in {report}",
+                  "copy the name as the Wanted entries page shows it, or use TITLE= and TYPE= instead")
+
+
+def skeleton(title: str, entry_type: str, note: str = "") -> str:
     """The text of a skeleton entry file for ``title`` of ``entry_type`` (not validated here)."""
-    return (f"---\ntitle: {_yaml_scalar(title)}\ntype: {entry_type}\naliases: []\n"
+    return (f"---\ntitle: {_yaml_scalar(title)}\ntype: {entry_type}\n{note}aliases: []\n"
             f"summary: {_yaml_scalar(PLACEHOLDER_SUMMARY)}\n"
             "# references: the published sources of the entry's facts (CONTRIBUTING.md, 'Sources'), e.g.\n"
             "#   - title: …\n#     publisher: …\n#     url: https://…\n#     supports: what in the entry it backs\n"
@@ -100,7 +145,8 @@ def _validate(name: str, content: str) -> list[Problem]:
     return [Problem("--title", None, p.code, p.message, p.fix) for p in problems if p.code not in SKELETON_ONLY]
 
 
-def scaffold(glossary_dir: Path, title: str, entry_type: str, *, entry_id: str | None = None) -> Path:
+def scaffold(glossary_dir: Path, title: str, entry_type: str, *, entry_id: str | None = None,
+             note: str = "") -> Path:
     """Write a skeleton entry ``<glossary_dir>/<id>.md`` and return its path.
 
     The id is derived from ``title`` unless ``entry_id`` is given (for titles such as "1984").
@@ -115,7 +161,7 @@ def scaffold(glossary_dir: Path, title: str, entry_type: str, *, entry_id: str |
         how = "given" if entry_id is not None else f"derived from the title {title!r}"
         raise _refuse(f"the id '{new_id}' {how} is not a valid entry id",
                       "pass one with --id: lowercase ASCII letters, digits and single hyphens, e.g. nineteen-eighty-four")
-    content = skeleton(title, entry_type)
+    content = skeleton(title, entry_type, note)
     problems = _validate(f"{new_id}.md", content)
     if problems:
         raise ReaderError(problems)
@@ -135,9 +181,14 @@ def scaffold(glossary_dir: Path, title: str, entry_type: str, *, entry_id: str |
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """This command's options."""
-    parser.add_argument("--title", required=True, help="display name of the entry, e.g. 'Yalta Conference'")
-    parser.add_argument("--type", dest="entry_type", required=True, choices=TYPE_KEYS, metavar="TYPE",
-                        help="one of: " + ", ".join(TYPE_KEYS))
+    parser.add_argument("--title", help="display name of the entry, e.g. 'Yalta Conference'")
+    parser.add_argument("--type", dest="entry_type", choices=TYPE_KEYS, metavar="TYPE",
+                        help="one of: " + ", ".join(TYPE_KEYS) + " (with --from: suggested from the model's label)")
+    parser.add_argument("--from", dest="wanted", metavar="NAME",
+                        help="start from a name of the Wanted entries page: title, suggested type and where the "
+                             "name occurs are filled in from the last build's candidates report")
+    parser.add_argument("--reports", type=Path, default=Path("build/reports"), metavar="DIR",
+                        help="where the last build wrote candidates.json (default: build/reports)")
     parser.add_argument("--glossary", type=Path, default=Path("glossary"), metavar="DIR",
                         help="directory of glossary entries (default: glossary)")
     parser.add_argument("--id", dest="entry_id", metavar="ID", help="entry id to use instead of the one derived from the title")
@@ -145,7 +196,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Scaffold the entry described by parsed ``args``; print its path."""
-    path = scaffold(args.glossary, args.title, args.entry_type, entry_id=args.entry_id)
+    title, entry_type, note = args.title, args.entry_type, ""
+    if args.wanted:
+        wanted = find_wanted(args.reports / "candidates.json", args.wanted)
+        title, entry_type, note = title or wanted.name, entry_type or wanted.suggested_type, wanted.comment()
+    if not title or not entry_type:
+        raise _refuse("give --title and --type, or --from with a wanted name",
+                      'e.g. make new-entry TITLE="Yalta Conference" TYPE=event, or make new-entry FROM="Yalta Conference"')
+    path = scaffold(args.glossary, title, entry_type, entry_id=args.entry_id, note=note)
     print(path)
     print("next: replace every TODO in it, then run `make check` until it says ok", file=sys.stderr)
     return 0

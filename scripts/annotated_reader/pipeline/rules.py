@@ -1,0 +1,207 @@
+"""The rule set that decides whether a glossary match is a mention, with the statistical model in the loop.
+
+Every glossary match (a title or alias found by the span rulers) passes these rules in order; the
+first that applies rejects it. What survives competes by length (``filter_spans``), and a person's
+bare surname counts only after the full name, or inside a person the model found that holds
+the full name ("[Immanuel] Wallerstein"). CONTRIBUTING.md ("How names are matched") shows the
+same table with examples.
+
+=============  ============================================================================
+rule           a match is rejected when …
+=============  ============================================================================
+restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded_by``,
+               ``requires_in_sentence``
+prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-):
+               "anti-Western" is a stance, not a mention of the West; a name of several words
+               or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
+               an alias that itself has the prefix
+longer name    it lies inside a longer name: an entity of the model that adds capitalised
+               words ("Latin America", "Institute of Globalization Studies"), or capitalised
+               words right after it ("United States Senate"); not across a possessive
+               ("Russia's Central Bank"), a title ("President Putin") or another glossary
+               name ("Moscow-Washington"). The longer name goes to the candidates list.
+label          the model labels the very same words as a number, date, time or amount and the
+               entry is a person, state, organisation, place or concept; an entry that lists
+               the ``labels`` it accepts is held to that list instead (a book called "1984"
+               is a document, so a DATE label does not veto it)
+metonym        the alias is a place standing for a government (``metonym: true``) and is used
+               as a place: a meeting, a visit, a journey or a residence there ("talks in
+               Brussels", "flew to Moscow", "the embassy in Beijing"), or a possessive before a
+               place noun ("Moscow's suburbs"); "officials in Washington", "a signal to
+               Beijing" and "Brussels insists" stay the government
+period         the alias names the entry only in a ``period`` and the sentence (else the text)
+               is dated outside it, by the latest year it names (a decade by its last year):
+               Moscow in 1969 is the Soviet Union, in 2023 Russia; an undated passage of an
+               undated text is read as the present
+=============  ============================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..inputs.text import fold
+from ..model import Alias
+
+PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
+TITLES = frozenset({
+    "president", "vice", "prime", "minister", "chancellor", "premier", "secretary", "senator", "sen", "rep",
+    "representative", "governor", "mayor", "general", "gen", "admiral", "colonel", "king", "queen", "prince",
+    "princess", "pope", "mr", "mrs", "ms", "dr", "professor", "prof", "chairman", "chair", "leader", "speaker",
+    "ambassador", "commissioner", "director", "comrade", "sir", "lord", "lady", "saint", "st",
+})
+"""Words before or after a name that are a title, not part of a longer name."""
+DETERMINERS = frozenset({"the", "a", "an"})
+NOT_NAME_WORDS = frozenset({
+    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+"""Capitalised words that never lengthen a name (days, months, the pronoun I)."""
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "outside", "around", "across", "via", "inside"})
+PLACE_NOUNS = frozenset({
+    "suburb", "suburbs", "street", "streets", "outskirts", "airport", "airports", "mayor", "residents", "metro",
+    "centre", "center", "city", "region", "square", "district", "districts", "subway", "hotel", "hotels", "river",
+    "stadium", "university", "theatre", "theater", "museum", "parks", "park", "traffic", "population",
+})
+AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "concept"})
+"""Entry types a number, date or amount label vetoes (unless the entry lists its ``labels``).
+
+Name labels (PERSON for a state, GPE for a person) veto nothing by default: measured on the
+tuning texts, the small English model gives a person's label to "Kyiv" and a place's to
+"Mearsheimer" often enough that such a veto loses more true links than it saves."""
+PLACE_CUES = frozenset({
+    "meet", "meets", "met", "meeting", "meetings", "summit", "summits", "talks", "conference", "held", "hold",
+    "holds", "signed", "sign", "gathered", "gather", "visit", "visits", "visited", "visiting", "trip", "trips",
+    "travel", "travels", "travelled", "traveled", "flew", "fly", "flies", "went", "go", "goes", "came", "come",
+    "arrived", "arrive", "arrives", "returned", "return", "journey", "landed", "embassy", "embassies", "based",
+    "born", "lived", "live", "lives", "living", "stationed", "posted", "studied", "protest", "protests",
+    "protesters", "rally", "rallies", "parade", "ceremony", "streets", "hotel", "airport", "bombing", "attack",
+    "attacks", "march", "marched", "moved", "headquarters", "headquartered", "office", "offices", "stayed",
+})
+"""Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow")."""
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules may look at besides the match: the block, the model's entities, the dates."""
+
+    doc: Doc
+    glossary_tokens: frozenset[int]
+    """Tokens covered by some glossary match (of any entry) in the block."""
+    text_year: int | None
+
+
+SENTENCE_OPENERS = frozenset({
+    "yet", "still", "but", "and", "so", "now", "then", "also", "later", "earlier", "soon", "finally", "first",
+    "next", "last", "today", "tonight", "here", "there", "thus", "hence", "meanwhile", "moreover", "however",
+    "indeed", "instead", "again", "naturally", "perhaps", "even", "only", "when", "while", "after", "before",
+    "since", "under", "with", "without", "for", "as", "if", "once", "unlike", "like", "both", "neither",
+})
+"""Words that are capitalised only because they open a sentence."""
+
+
+def _is_name_word(token) -> bool:
+    if token.is_sent_start and (token.is_stop or token.lower_ in SENTENCE_OPENERS):
+        return False
+    return (token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLES | DETERMINERS | NOT_NAME_WORDS)
+
+
+def _possessive(token) -> bool:
+    return fold(token.text) in ("'s", "'")
+
+
+def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, frozenset]) -> bool:
+    """The alias's own restriction words reject the match."""
+    doc = span.doc
+    not_followed, not_preceded, required = words
+    if not_followed and span.end < len(doc) and fold(doc[span.end].text) in not_followed:
+        return True
+    if not_preceded and span.start > 0 and fold(doc[span.start - 1].text) in not_preceded:
+        return True
+    return bool(required) and not {fold(t.text) for t in span.sent} & required
+
+
+def prefix(span: Span, alias: Alias) -> bool:
+    """One word glued to anti-, pro-, post-, non-, ex- or neo- by a hyphen (the alias lacking it)."""
+    doc = span.doc
+    if span.start < 2 or len(span) > 1 or span.text.isupper():
+        return False
+    hyphen, word = doc[span.start - 1], doc[span.start - 2]
+    glued = hyphen.text in ("-", "–") and not word.whitespace_ and not hyphen.whitespace_
+    return glued and word.lower_ in PREFIXES and not fold(alias.text).startswith(word.lower_)
+
+
+def _own_words(title: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"\w+", title))
+
+
+def longer_name(span: Span, context: Context, title: str = "") -> Span | None:
+    """The longer name the match lies inside, or None (see the table above).
+
+    Words of the entry's own title do not make a longer name: "[Immanuel] Wallerstein", which the
+    model finds as one person, is the full name of the entry whose surname matched.
+    """
+    doc = span.doc
+    own = _own_words(title)
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
+            extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
+            if span.end < ent.end and _possessive(doc[span.end]):
+                continue
+            if any(_is_name_word(t) and t.i not in context.glossary_tokens and fold(t.text) not in own for t in extra):
+                return ent
+    end = span.end
+    while end < len(doc) and _is_name_word(doc[end]) and end not in context.glossary_tokens:
+        end += 1
+    if end > span.end:
+        return doc[span.start:end]
+    return None
+
+
+def full_name_around(span: Span, title: str) -> bool:
+    """The model's entity around a surname adds the entry's other names: the full name is there."""
+    own = _own_words(title)
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+            if any(fold(t.text) in own for t in extra if t.is_alpha):
+                return True
+    return False
+
+
+def label(span: Span, entry_type: str, accepted: tuple[str, ...]) -> str | None:
+    """The model's label for exactly these words when the entry cannot carry it, else None."""
+    for ent in span.doc.ents:
+        trimmed = ent[1:] if ent[0].lower_ in DETERMINERS and len(ent) > 1 else ent
+        if (trimmed.start, trimmed.end) == (span.start, span.end):
+            if accepted:
+                wrong = ent.label_ not in accepted
+            else:
+                wrong = ent.label_ in AMOUNTS and entry_type in VETOED_BY_AMOUNTS
+            return ent.label_ if wrong else None
+    return None
+
+
+def used_as_place(span: Span) -> bool:
+    """A metonym used as a place: a place cue, a preposition and the name; or name's + a place noun."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
+        window = doc[max(0, i - 3):i]
+        if any(t.lower_ in PLACE_CUES for t in window):
+            return True
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and _possessive(after[0]) and after[1].lower_ in PLACE_NOUNS
+
+
+def year_of(span: Span, context: Context) -> int | None:
+    """The latest year the sentence names (a decade by its last year), else the text's year, else None."""
+    years = [int(y) + (9 if decade and int(y) % 10 == 0 else 0) for y, decade in YEAR.findall(span.sent.text)]
+    return max(years) if years else context.text_year

@@ -1,0 +1,129 @@
+"""The linking rule set (pipeline/rules.py), one table row per rule, on real sentence shapes.
+
+Each case runs the real model and the real matcher on a short text with a small glossary built
+here (so a glossary edit does not change what these tests mean).
+"""
+
+import pytest
+
+from annotated_reader.model import Alias, AnnotatedText, Block, Document, Entity, Entry, Glossary, Source, SourceMeta
+from annotated_reader.pipeline.annotate import annotate
+from annotated_reader.pipeline.candidates import collect
+from annotated_reader.pipeline.match import GlossaryMatcher
+from annotated_reader.settings import Settings
+
+
+def entry(entry_id, title, type_, aliases=(), **fields):
+    return Entry(entry_id, title, type_, tuple(a if isinstance(a, Alias) else Alias(text=a) for a in aliases),
+                 "Summary.", (), None, "Body.\n", f"glossary/{entry_id}.md", **fields)
+
+
+MOSCOW = dict(metonym=True)
+GLOSSARY = Glossary({e.id: e for e in [
+    entry("united-states", "United States", "state", ["US", "America", "Washington"], demonyms=("American",)),
+    entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
+    entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
+          demonyms=("Russian",)),
+    entry("soviet-union", "Soviet Union", "state", [Alias(text="Moscow", period=(1922, 1991), **MOSCOW)],
+          demonyms=("Soviet",)),
+    entry("european-union", "European Union", "organization", ["EU", Alias(text="Brussels", metonym=True)]),
+    entry("the-west", "the West", "place", ["West", "Western"]),
+    entry("globalisation", "Neoliberal globalisation", "concept", ["Globalization", "globalization"]),
+    entry("us-china-relations", "China–United States relations", "concept",
+          relations=(("united-states", "china"),)),
+    entry("sino-russian-relations", "China–Russia relations", "concept",
+          relations=(("china", "russia"), ("china", "soviet-union"))),
+    entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
+    entry("nato", "NATO", "organization"),
+]})
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    settings = Settings(cache=tmp_path_factory.mktemp("cache"), jobs=1, progress=False)
+    matcher = GlossaryMatcher(GLOSSARY)
+
+    def _run(paragraph, date=None):
+        source = Source("t", SourceMeta(title="T", date=date), (), "t.txt")
+        [analysis] = list(annotate([Document(source, (Block("p-1", "paragraph", paragraph, 0, 1),))], settings))
+        annotated = matcher.annotate(analysis)
+        return annotated, [(m.surface, m.entry_id) for m in annotated.mentions]
+
+    return _run
+
+
+CASES = [
+    # rule: longer name (model entity or capitalised words after) — the inner alias is not a mention
+    ("longer name: Latin America", "Trade with Latin America grew while America waited.",
+     None, [("America", "united-states")]),
+    ("longer name: Institute of X Studies", "He teaches at the Institute of Globalization Studies in Shanghai.",
+     None, []),
+    ("longer name: a company name", "Analysts at the China Construction Bank disagreed with China.",
+     None, [("China", "china")]),
+    ("not longer across a possessive", "America's allies met, and China's leaders listened.",
+     None, [("America", "united-states"), ("China", "china")]),
+    # rule: prefix
+    ("prefix: anti-Western", "The speech was anti-Western in tone, but the West ignored it.",
+     None, [("the West", "the-west")]),
+    ("prefix: acronym stays", "Some proposed an anti-NATO alliance.", None, [("NATO", "nato")]),
+    # rule: metonym used as a place
+    ("metonym as a place: talks in Brussels", "Ministers met in Brussels on Monday to discuss trade.", None, []),
+    ("metonym as an actor: Brussels insists", "Brussels insists that the rules apply to everyone.",
+     None, [("Brussels", "european-union")]),
+    ("metonym as a place: flew to Beijing", "The delegation flew to Beijing last week.", None, []),
+    ("metonym as an actor: a signal to Beijing", "It would send a clear signal to Beijing.",
+     None, [("Beijing", "china")]),
+    ("metonym as a place: possessive and place noun", "Traffic filled Moscow's suburbs.", "2020-01-01", []),
+    # rule: period — the sentence dates itself, else the text's date, else the present
+    ("period: Moscow and Beijing in 1969", "Moscow and Beijing clashed on the Ussuri river in 1969.", None,
+     [("Moscow", "soviet-union"), ("Beijing", "china")]),
+    ("period: Moscow today", "Moscow and Beijing signed a partnership in 2022.", None,
+     [("Moscow", "russia"), ("Beijing", "china")]),
+    ("period: the text's own date", "Moscow refused the offer.", "1962-10-22", [("Moscow", "soviet-union")]),
+    ("period: a decade by its last year", "In the 1990s and early 2000s Moscow looked west.", None,
+     [("Moscow", "russia")]),
+    # relation phrases over pairs of states
+    ("relations: US-China relations", "US-China relations worsened.", None,
+     [("US-China", "us-china-relations")]),
+    ("relations: Chinese-Russian relations", "Chinese-Russian relations deepened after the war.", None,
+     [("Chinese-Russian", "sino-russian-relations")]),
+    ("relations: Sino-Soviet split", "The Sino-Soviet split divided the communist world in the 1960s.", None,
+     [("Sino-Soviet", "sino-russian-relations")]),
+    ("relations: no pair, no link", "Russian-American trade grew.", None, []),
+    # surname inside the model's full-name entity
+    ("surname inside the full name", "The world-system of [Immanuel] Wallerstein is debated.", None,
+     [("Wallerstein", "immanuel-wallerstein")]),
+]
+
+
+@pytest.mark.parametrize("name,paragraph,date,expected", CASES, ids=[c[0] for c in CASES])
+def test_rules(run, name, paragraph, date, expected):
+    assert run(paragraph, date)[1] == expected
+
+
+CANDIDATE_CASES = [
+    ("acronym G20 is kept", "Leaders of the G20 met in Rome.", "G20", True),
+    ("acronym G7 is kept", "The G7 imposed a price cap.", "G7", True),
+    ("longer name listed in full", "Trade with Latin America grew.", "Latin America", True),
+    ("longer name listed in full (institute)", "He teaches at the Institute of Globalization Studies.",
+     "Institute of Globalization Studies", True),
+    ("a nationality adjective is not a name", "The Indian government objected.", "Indian", False),
+    ("a state's demonym is not a name", "Chinese officials objected.", "Chinese", False),
+    ("group noun is kept", "The Republicans objected to the bill.", "Republicans", True),
+]
+
+
+@pytest.mark.parametrize("name,paragraph,candidate,listed", CANDIDATE_CASES, ids=[c[0] for c in CANDIDATE_CASES])
+def test_candidates(run, name, paragraph, candidate, listed):
+    annotated, _ = run(paragraph)
+    demonyms = {d for e in GLOSSARY for d in e.demonyms}
+    names = {c.name for c in collect([annotated], demonyms)}
+    assert (candidate in names) == listed, names
+
+
+def test_heading_words_are_not_candidates():
+    source = Source("t", SourceMeta(title="T"), (), "t.txt")
+    blocks = (Block("h-1", "heading", "Putin Pivots", 1, 1), Block("p-2", "paragraph", "Nothing here.", 1, 2))
+    entity = Entity("t", "h-1", 0, 12, "PERSON", "Putin Pivots", "Putin Pivots", "", True)
+    text = AnnotatedText(Document(source, blocks), (), (entity,), {})
+    assert collect([text]) == ()
