@@ -25,8 +25,11 @@ from . import rules
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 """Statistical entity labels that may name something the glossary should explain."""
-RELATION_WORDS = ("relations", "relationship", "ties", "alliance", "partnership", "axis", "rivalry", "split",
-                  "cooperation", "rapprochement", "summit", "détente", "detente")
+RELATION_WORDS = ("relations", "relationship", "relationships", "ties", "alliance", "partnership", "axis",
+                  "rivalry", "split", "rift", "cooperation", "rapprochement", "summit", "summits", "détente",
+                  "detente", "dispute", "disputes", "disagreement", "disagreements", "difficulties", "tensions",
+                  "conflict", "quarrel", "friendship", "treaty", "pact", "entente", "talks", "negotiations",
+                  "competition", "confrontation", "border", "trade")
 """Words after "X-Y" that make it a phrase about the relations between X and Y."""
 
 
