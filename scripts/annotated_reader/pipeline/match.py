@@ -164,6 +164,7 @@ class GlossaryMatcher:
             if rules.label(span, entry.type, entry.labels):
                 continue
             if rule.alias.metonym and rules.used_as_place(span):
+                longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
             if not rule.alias.in_period(rules.year_of(span, context)):
                 continue
