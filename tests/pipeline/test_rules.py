@@ -110,8 +110,8 @@ CANDIDATE_CASES = [
     ("a nationality adjective is not a name", "The Indian government objected.", "Indian", False),
     ("a state's demonym is not a name", "Chinese officials objected.", "Chinese", False),
     ("group noun is kept", "The Republicans objected to the bill.", "Republicans", True),
-    ("a common noun capitalised for emphasis is not a name", "The Nation is strong, and the nation knows it.",
-     "Nation", False),
+    ("a common noun capitalised for emphasis is not a name",
+     "Madam Speaker, the Nation is listening to Congress. The nation agrees.", "Nation", False),
     ("a single-word name never written in lower case is kept", "Congress met, and Congress agreed.",
      "Congress", True),
 ]
