@@ -35,6 +35,7 @@ GLOSSARY = Glossary({e.id: e for e in [
           relations=(("china", "russia"), ("china", "soviet-union"))),
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
     entry("nato", "NATO", "organization"),
+    entry("india", "India", "state", demonyms=("Indian",)),
 ]})
 
 
@@ -60,6 +61,8 @@ CASES = [
      None, []),
     ("longer name: a company name", "Analysts at the China Construction Bank disagreed with China.",
      None, [("China", "china")]),
+    ("not longer across punctuation the model ran over", "Our alliance in the Pacific: India, Australia and Japan.",
+     None, [("India", "india")]),
     ("not longer across a possessive", "America's allies met, and China's leaders listened.",
      None, [("America", "united-states"), ("China", "china")]),
     # rule: prefix
@@ -71,6 +74,7 @@ CASES = [
     ("metonym as an actor: Brussels insists", "Brussels insists that the rules apply to everyone.",
      None, [("Brussels", "european-union")]),
     ("metonym as a place: flew to Beijing", "The delegation flew to Beijing last week.", None, []),
+    ("metonym as a place: in a list of places", "We could fly to Toronto, Berlin, Beijing and back.", None, []),
     ("metonym as an actor: a signal to Beijing", "It would send a clear signal to Beijing.",
      None, [("Beijing", "china")]),
     ("metonym as a place: possessive and place noun", "Traffic filled Moscow's suburbs.", "2020-01-01", []),

@@ -153,6 +153,8 @@ def longer_name(span: Span, context: Context, title: str = "") -> Span | None:
             extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
             if span.end < ent.end and _possessive(doc[span.end]):
                 continue
+            if any(t.is_punct and t.text not in "-–'’." for t in extra):
+                continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
             if any(_is_name_word(t) and t.i not in context.glossary_tokens and fold(t.text) not in own for t in extra):
                 return ent
     end = span.end
@@ -191,6 +193,8 @@ def used_as_place(span: Span) -> bool:
     """A metonym used as a place: a place cue, a preposition and the name; or name's + a place noun."""
     doc = span.doc
     i = span.start - 1
+    while i >= 2 and doc[i].text in (",", "and") and doc[i - 1].text[:1].isupper() and span.start - i < 8:
+        i -= 2  # back over a list of places: "fly to Toronto, Berlin, Moscow"
     if i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
