@@ -6,10 +6,10 @@ the texts of ``sources/`` and those in ``tuning/texts/``. ``tests/gold/heldout/`
 the pipeline ever ran on them, with the glossary frozen at a recorded commit; each set's first
 score is recorded once and is what the reader can expect on texts it has not seen. Once a
 held-out text's errors are used to change the glossary or the code, it moves to the tuning set.
-``history/`` keeps the first scores of sets that have since moved to the tuning set: the first
-held-out set (four State of the Union addresses, first scored at commit 4da9f8f) moved there once
-its errors were read to improve the linking rules and the glossary. ``heldout-b`` (four more
-addresses) was annotated, and first scored, before any of its errors were read.
+``history/`` keeps the first scores of sets that have since moved to the tuning set, because
+their errors were read to improve the linking rules and the glossary: set A (four State of the
+Union addresses, first scored at commit 4da9f8f) and set B (four more, first scored at f9b38e0).
+``heldout-c`` (four more) was annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
