@@ -20,7 +20,8 @@ def entry(entry_id, title, type_, aliases=(), **fields):
 
 MOSCOW = dict(metonym=True)
 GLOSSARY = Glossary({e.id: e for e in [
-    entry("united-states", "United States", "state", ["US", "America", "Washington"], demonyms=("American",)),
+    entry("united-states", "United States", "state",
+          ["US", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"))], demonyms=("American",)),
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
@@ -36,6 +37,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", demonyms=("Indian",)),
+    entry("asia", "Asia", "place"),
 ]})
 
 
@@ -63,6 +65,11 @@ CASES = [
      None, [("China", "china")]),
     ("not longer across punctuation the model ran over", "Our alliance in the Pacific: India, Australia and Japan.",
      None, [("India", "india")]),
+    ("longer name: a compass word makes another region", "Many countries in east Asia and in Southeast Asia grew; "
+     "Asia grew too.", None, [("Asia", "asia")]),
+    ("a compass word does not make another state", "Fighting in eastern Russia stopped.", None, [("Russia", "russia")]),
+    ("restriction across a comma", "It began not in Washington, DC, but in Washington itself.", None,
+     [("Washington", "united-states")]),
     ("not longer across a possessive", "America's allies met, and China's leaders listened.",
      None, [("America", "united-states"), ("China", "china")]),
     # rule: prefix
@@ -113,9 +120,11 @@ CANDIDATE_CASES = [
      "Institute of Globalization Studies", True),
     ("a nationality adjective is not a name", "The Indian government objected.", "Indian", False),
     ("a state's demonym is not a name", "Chinese officials objected.", "Chinese", False),
+    ("a nationality adjective in a list is not a name", "African, Asian, and Native Americans came.", "Asian", False),
+    ("a list the model ran together is not a name", "We must reform the basic relationships of Federal, State, and "
+     "local governments in any tax reform.", "Federal, State",
+     False),
     ("group noun is kept", "The Republicans objected to the bill.", "Republicans", True),
-    ("a common noun capitalised for emphasis is not a name",
-     "Madam Speaker, the Nation is listening to Congress. The nation agrees.", "Nation", False),
     ("a single-word name never written in lower case is kept", "Congress met, and Congress agreed.",
      "Congress", True),
 ]

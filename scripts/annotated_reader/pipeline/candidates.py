@@ -4,9 +4,7 @@ They feed the JSON report and the "Wanted entries" page, the to-do list of the g
 model's name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, LAW, and
 NORP only as a group noun such as "Republicans"), and so do the longer names that kept a glossary
 match from linking ("Latin America"). Left out: nationality adjectives, names in headings (a
-heading's words are cut from the text's names), a lone capitalised word that starts a sentence,
-a single word the texts also write in lower case (a common noun capitalised for emphasis, "the
-Nation") and model noise. Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
+heading's words are cut from the text's names), a lone capitalised word that starts a sentence, and model noise. Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
 """
 
 from __future__ import annotations
@@ -20,12 +18,11 @@ from ..model import AnnotatedText, Candidate, Entity
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 _NOISE = frozenset({"n’t", "n't", "un", "’s", "'s", "s"})
 ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Za-z0-9&.+-]{1,7}$")
 """Short names in capitals, with digits allowed: G7, G20, EU, NATO, AfD."""
 ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
-"""A word written wholly in lower case."""
 SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then", "also", "naturally", "indeed", "again",
                               "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence"})
 
@@ -38,8 +35,10 @@ def normalise(surface: str) -> str | None:
     text = " ".join(surface.replace("[", " ").replace("]", " ").split())
     text = text.strip(_EDGE)
     text = re.sub(r"^(?i:the)\s+", "", text)
-    text = _POSSESSIVE.sub("", text) if re.search(r"\w[’']s?$", text) and not text.endswith("s'") else text
+    text = _POSSESSIVE.sub("", text) if re.search(r"[\w.][’']s?$", text) and not text.endswith("s'") else text
     text = text.strip(_EDGE)
+    if _ABBREVIATION.match(text + ".") and text + "." in surface:
+        text += "."  # "U.N.", "D.C.": the final full stop belongs to the abbreviation
     if text.lower() in _NOISE:
         return None
     letters = [ch for ch in text if ch.isalpha()]
@@ -59,7 +58,7 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     followed_by_word = entity.followed_by[:1].isalpha()
     if entity.label == "NORP":
         plural = name.endswith("s") and not name.endswith("ss")
-        return not plural and followed_by_word
+        return not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name)))
     return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word
 
 
@@ -71,19 +70,15 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
     """
     groups: dict[str, list[Entity]] = defaultdict(list)
     folded_demonyms = {fold(d) for d in demonyms}
-    texts = list(texts)
-    lower_words = {w for text in texts for block in text.document.blocks for w in _LOWER_WORD.findall(block.text)}
     for text in texts:
         for entity in text.entities:
             if text.block(entity.block_id).kind == "heading":
                 continue
             name = normalise(entity.surface)
-            if name is None or is_adjective(entity, name, folded_demonyms):
+            if name is None or "," in name or is_adjective(entity, name, folded_demonyms):
                 continue
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
-            if " " not in name and not name.isupper() and name.lower() in lower_words:
-                continue  # a common noun capitalised for emphasis ("the Nation"), written in lower case elsewhere
             groups[name].append(entity)
     reasons = {fold(name): reason for name, reason in reviewed.items()}
     result = []

@@ -157,7 +157,7 @@ class GlossaryMatcher:
             entry = self.glossary[rule.entry_id]
             if rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias):
                 continue
-            outer = rules.longer_name(span, context, entry.title)
+            outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title)
             if outer is not None:
                 longer.append(Span(doc, outer.start, outer.end, label=outer.label_ or "NAME"))
                 continue

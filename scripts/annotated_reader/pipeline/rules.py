@@ -17,7 +17,8 @@ prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-,
                an alias that itself has the prefix
 longer name    it lies inside a longer name: an entity of the model that adds capitalised
                words ("Latin America", "Institute of Globalization Studies"), or capitalised
-               words right after it ("United States Senate"); not across a possessive
+               words right after it ("United States Senate"), or, for a place entry, a compass
+               word before it ("east Asia", "Eastern Europe"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
                name ("Moscow-Washington"). The longer name goes to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
@@ -60,6 +61,11 @@ NOT_NAME_WORDS = frozenset({
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
 """Capitalised words that never lengthen a name (days, months, the pronoun I)."""
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+})
+"""Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "outside", "around", "across", "via", "inside"})
 PLACE_NOUNS = frozenset({
     "suburb", "suburbs", "street", "streets", "outskirts", "airport", "airports", "mayor", "residents", "metro",
@@ -116,10 +122,11 @@ def _possessive(token) -> bool:
 
 
 def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, frozenset]) -> bool:
-    """The alias's own restriction words reject the match."""
+    """The alias's own restriction words reject the match (a comma between does not hide them: "Washington, DC")."""
     doc = span.doc
     not_followed, not_preceded, required = words
-    if not_followed and span.end < len(doc) and fold(doc[span.end].text) in not_followed:
+    after = span.end + 1 if span.end + 1 < len(doc) and doc[span.end].text == "," else span.end
+    if not_followed and after < len(doc) and fold(doc[after].text) in not_followed:
         return True
     if not_preceded and span.start > 0 and fold(doc[span.start - 1].text) in not_preceded:
         return True
@@ -162,6 +169,14 @@ def longer_name(span: Span, context: Context, title: str = "") -> Span | None:
         end += 1
     if end > span.end:
         return doc[span.start:end]
+    return None
+
+
+def region_part(span: Span, entry_type: str) -> Span | None:
+    """For a place entry (a region), a compass word before it makes another region: "east Asia"."""
+    doc = span.doc
+    if entry_type == "place" and span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+        return doc[span.start - 1:span.end]
     return None
 
 
