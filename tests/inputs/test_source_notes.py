@@ -37,7 +37,7 @@ def test_no_notes_is_an_empty_tuple(tmp_path):
 @pytest.mark.parametrize("notes,expected", [
     ("notes: Credited elsewhere to someone (https://example.org/a).\n", ("Credited elsewhere to someone (https://example.org/a).",)),
     ("notes:\n  - First   note,\n    over two lines.\n  - 'Second: with a colon.'\n", ("First note, over two lines.", "Second: with a colon.")),
-])
+], ids=["one note", "a list of notes"])
 def test_a_note_or_a_list_of_notes_is_read_as_plain_text(tmp_path, notes, expected):
     source, problems = parse(tmp_path, notes)
     assert problems == [] and source.meta.notes == expected
