@@ -110,6 +110,35 @@ def test_every_entry_page_lists_its_mentions_with_working_links(built):
             assert link.text().startswith("¶ ")
 
 
+def test_every_entry_page_lists_its_sources_as_safe_links(built):
+    site = built.path(built.out)
+    for entry in load_glossary(built.path(built.glossary)):
+        page = parse(site / "glossary" / entry.id / "index.html")
+        heading = next(h for h in page.css("article h2") if h.text().strip() == "Sources")
+        items = page.css(".entry-sources li")
+        assert len(items) == len(entry.references), entry.id
+        for item, reference in zip(items, entry.references):
+            link = item.css_first("cite a")
+            assert link.attributes["href"] == reference.url and link.text() == reference.title, entry.id
+            assert {"noopener", "noreferrer"} <= set(link.attributes["rel"].split())
+            assert reference.publisher in item.text() and reference.supports.rstrip(".") in item.text()
+        assert "data-search-exclude" in heading.attributes
+
+
+def test_every_note_about_a_text_is_shown_on_its_page(built):
+    site = built.path(built.out)
+    for source in load_sources(built.path(built.sources)):
+        note = parse(site / "texts" / source.id / "index.html").css_first(".text-notes")
+        if not source.meta.notes:
+            assert note is None, source.id
+            continue
+        shown = " ".join(note.text().split())
+        for text in source.meta.notes:
+            assert " ".join(text.split()) in shown, source.id
+        hrefs = [a.attributes["href"] for a in note.css("a")]
+        assert hrefs and all(h.startswith(("https://", "http://")) and h in " ".join(source.meta.notes) for h in hrefs)
+
+
 def test_former_paragraph_ids_still_lead_to_their_paragraphs(built):
     site = built.path(built.out)
     for source in load_sources(built.path(built.sources)):

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
 
 
-REFERENCE = "references:\n  - {title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts}\n"
+REFERENCE = ("references: [{title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts},\n"
+             "  {title: Another source, publisher: A publisher, url: 'https://example.org/b', supports: the dates}]\n")
 
 
 def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", body=FILLER, extra="") -> str:
@@ -83,6 +84,7 @@ title: A hostile text
 author: Mallory
 publication: unknown
 language: en
+notes: 'Credited elsewhere (https://example.org/credit"onmouseover="alert(10)) to *someone* [x](https://example.org/x).'
 furniture: []
 headings: []
 ---
@@ -94,6 +96,10 @@ The tag <meta http-equiv="Content-Security-Policy" content="script-src *"> and <
 """
 
 INERT_ENTRIES = {
+    "sources-attempt.md": entry(title="Sources Attempt", extra="references:\n"
+                                "  - {title: '[x](https://evil.example/) & *bold*', publisher: P, url: 'https://example.org/a?x=1&y=2', supports: s}\n"
+                                "  - {title: Second, publisher: '**P**', url: 'http://example.org/b#top', supports: '[y](https://evil.example/)'}\n"
+                                ).replace(REFERENCE, ""),
     "attr-list-attempt.md": entry(title="Attr List", body=FILLER + '\n\nText {: onclick="alert(8)" } and &lt;script&gt;alert(9)&lt;/script&gt;.'),
 }
 
@@ -142,6 +148,24 @@ def test_hostile_content_is_inert_in_the_built_html(hostile_site):
     entry_page = (hostile_site / "glossary" / "attr-list-attempt" / "index.html").read_text()
     body = LexborHTMLParser(entry_page).css_first(".entry-body")
     assert '{: onclick="alert(8)" }' in body.text() and "<script>alert(9)</script>" in body.text()
+
+
+def test_sources_and_notes_show_as_text_with_only_their_own_http_links(hostile_site):
+    """Reference fields and source notes are text; their only links are the listed http(s) addresses, rel noopener."""
+    entry_page = LexborHTMLParser((hostile_site / "glossary" / "sources-attempt" / "index.html").read_text(encoding="utf-8"))
+    sources = entry_page.css_first(".entry-sources")
+    links = sources.css("a")
+    assert [a.attributes["href"] for a in links] == ["https://example.org/a?x=1&y=2", "http://example.org/b#top"]
+    assert all("noopener" in (a.attributes.get("rel") or "").split() for a in links)
+    assert links[0].text() == "[x](https://evil.example/) & *bold*"
+    assert "**P**" in sources.text() and "[y](https://evil.example/)" in sources.text()
+    assert not sources.css("strong, em, script, img")
+    text_page = LexborHTMLParser((hostile_site / "texts" / "hostile-text" / "index.html").read_text(encoding="utf-8"))
+    note = text_page.css_first(".text-notes")
+    assert [a.attributes["href"] for a in note.css("a")] == ["https://example.org/credit", "https://example.org/x"]
+    assert all("noopener" in (a.attributes.get("rel") or "").split() for a in note.css("a"))
+    assert '"onmouseover="alert(10))' in note.text() and "*someone*" in note.text()
+    assert [n.text() for n in note.css("em, strong")] == ["About this text:"]
 
 
 def test_every_page_has_exactly_one_content_security_policy(hostile_site):

@@ -64,7 +64,8 @@ class E(Enum):
     NOT_MARKDOWN = ("E210", "only .md files belong in the glossary directory", "rename it to <id>.md or move it elsewhere")
     SUMMARY_LONG = ("E211", "the summary has {words} words, more than {limit}", "shorten the summary to {limit} words")
     REFERENCE_URL = ("E212", "references: {detail}", "give the full https:// address of the source")
-    REFERENCE_TWICE = ("E213", "references: {url} is listed twice", "list each source once")
+    REFERENCE_TWICE = ("E213", "references: {url} names the same page as an earlier reference",
+                       "list each source once (http and https, www. and a trailing slash count as the same page)")
     RELATION_MISSING = ("E215", "relations names '{ref}', but there is no glossary/{ref}.md", "correct the id or add that entry")
     FEW_REFERENCES = ("E214", "the entry lists {count} reference{s}; {kind} entries need at least {need}",
                       "add published sources under references: (see CONTRIBUTING.md, 'Sources')")

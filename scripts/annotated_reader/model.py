@@ -172,6 +172,8 @@ class SourceMeta:
     """Date of import (YYYY-MM-DD)."""
     sha256: str | None = None
     """SHA-256 of the file imported."""
+    notes: tuple[str, ...] = ()
+    """Notes about the text from outside it (e.g. an attribution another publisher makes), plain text."""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ references:
 David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism. David Harvey is a geographer who writes about capital, cities and the new imperialism.
 """
 
+ONE_REFERENCE = GOOD.replace("  - {title: The Long", "  # - {title: The Long")
+
 
 def problems_for(tmp_path: Path, files: dict[str, str]) -> list[str]:
     """The problems of a glossary made of ``files``, as printed (paths relative to ``tmp_path``)."""
@@ -73,8 +75,15 @@ CASES = [
     ("title over two lines", GOOD.replace("title: Giovanni Arrighi", 'title: "Giovanni\\nArrighi"'), 2, E.PLAIN_TEXT),
     ("straight quote in summary", GOOD.replace("summary: An Italian", "summary: An \"Italian\""), 5, E.PLAIN_TEXT),
     ("reference URL that is not http(s)", GOOD.replace('"https://example.org/ltc"', "ftp://example.org/ltc"), 9, E.REFERENCE_URL),
-    ("a reference listed twice", GOOD.replace("example.org/ltc", "example.org/arrighi"), 7, E.REFERENCE_TWICE),
+    ("a reference listed twice", GOOD.replace("example.org/ltc", "example.org/arrighi"), 9, E.REFERENCE_TWICE),
+    ("the same page under http, www. and a trailing slash",
+     GOOD.replace('"https://example.org/ltc"', '"http://www.Example.org/arrighi/#life"'), 9, E.REFERENCE_TWICE),
     ("a person with one reference", GOOD.replace("  - {title: The Long", "  # - {title: The Long"), 7, E.FEW_REFERENCES),
+    ("a place with one reference (a contested place)", ONE_REFERENCE.replace("type: person", "type: place"), 7, E.FEW_REFERENCES),
+    ("a concept with one reference (a named originator)", ONE_REFERENCE.replace("type: person", "type: concept"), 7,
+     E.FEW_REFERENCES),
+    ("a state with one reference (a disputed territory)", ONE_REFERENCE.replace("type: person", "type: state"), 7,
+     E.FEW_REFERENCES),
     ("no references", GOOD.split("references:")[0] + "---" + GOOD.split("\n---", 2)[1], 1, E.FEW_REFERENCES),
     ("a 5,000-digit number", GOOD.replace("type: person", "type: person\nwikipedia: " + "9" * 5000), 4, E.YAML_VALUE),
 ]
@@ -90,6 +99,17 @@ def test_broken_entry_is_reported_with_file_line_code_and_fix(tmp_path, name, te
 def test_a_case_fails_on_a_valid_file(tmp_path):
     """The table above is not vacuous: the valid entry gives none of its problems."""
     assert problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": HARVEY}) == []
+
+
+@pytest.mark.parametrize("entry_type", ["organization", "document"])
+def test_one_reference_is_enough_for_organisations_and_documents(tmp_path, entry_type):
+    one = ONE_REFERENCE.replace("type: person", f"type: {entry_type}")
+    assert problems_for(tmp_path, {"giovanni-arrighi.md": one, "david-harvey.md": HARVEY}) == []
+
+
+def test_different_pages_of_one_site_are_different_sources(tmp_path):
+    other_page = GOOD.replace('"https://example.org/ltc"', '"https://example.org/arrighi?page=2"')
+    assert problems_for(tmp_path, {"giovanni-arrighi.md": other_page, "david-harvey.md": HARVEY}) == []
 
 
 def test_alias_claimed_by_two_entries(tmp_path):

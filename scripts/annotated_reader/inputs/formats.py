@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Literal
-from urllib.parse import urlsplit
+from typing import Annotated, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -19,6 +19,8 @@ from .. import model
 from .text import Name, PlainText, Prose
 
 SUMMARY_MAX_WORDS = 40
+NOTE_MAX_CHARS = 1000
+"""Longest note about a source, in characters."""
 BODY_WORDS = (80, 300)
 """Shortest and longest entry body, in words."""
 
@@ -87,6 +89,26 @@ class ReferenceFormat(BaseModel):
         return model.Reference(self.title, self.publisher, self.url, self.supports)
 
 
+def same_page(url: str) -> str:
+    """The form two reference URLs are compared in: the same page under http or https, with or
+    without ``www.``, a trailing slash or a #fragment, in any letter case of the host, is one source."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    return urlunsplit(("https", host, parts.path.rstrip("/"), parts.query, ""))
+
+
+def repeated_references(references) -> list[int]:
+    """Indexes of the references that name a page listed earlier in the same list."""
+    seen: set[str] = set()
+    repeated = []
+    for index, reference in enumerate(references):
+        key = same_page(reference.url)
+        if key in seen:
+            repeated.append(index)
+        seen.add(key)
+    return repeated
+
+
 class EntryFormat(BaseModel):
     """The front matter of a glossary entry (CONTRIBUTING.md documents it)."""
 
@@ -119,16 +141,8 @@ class EntryFormat(BaseModel):
             raise PydanticCustomError("SUMMARY_LONG", "{detail}", {"detail": "", "words": words, "limit": SUMMARY_MAX_WORDS})
         return value
 
-    @field_validator("references")
-    @classmethod
-    def _distinct(cls, value: list[ReferenceFormat]) -> list[ReferenceFormat]:
-        seen: set[str] = set()
-        for reference in value:
-            key = reference.url.rstrip("/")
-            if key in seen:
-                raise PydanticCustomError("REFERENCE_TWICE", "{detail}", {"detail": "", "url": reference.url})
-            seen.add(key)
-        return value
+    # A source listed twice is reported by the glossary loader, at the line of the repeated item
+    # (``repeated_references``): the line is known there, not here.
 
 
 ENTRY_KEYS = tuple(EntryFormat.model_fields)
@@ -163,6 +177,14 @@ class SourceFormat(BaseModel):
     """The date the text was imported."""
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     """SHA-256 of the file the text was imported from."""
+    notes: list[Annotated[Prose, Field(min_length=1, max_length=NOTE_MAX_CHARS)]] = []
+    """Notes about the text that its own words do not give (an attribution made elsewhere, with its source)."""
+
+    @field_validator("notes", mode="before")
+    @classmethod
+    def _note_string(cls, value):
+        """A single note may be written as a plain string."""
+        return [value] if isinstance(value, str) else value
 
     @field_validator("url")
     @classmethod
@@ -205,7 +227,7 @@ class SourceFormat(BaseModel):
         return model.SourceMeta(self.title, self.author, self.translator, self.publication, self.first_published,
                                 self.date, self.date_note, self.language, self.original_language, self.kind,
                                 tuple(self.furniture), tuple(self.headings), tuple(sorted(self.former_ids.items())),
-                                self.url, self.imported, self.sha256)
+                                self.url, self.imported, self.sha256, tuple(" ".join(n.split()) for n in self.notes))
 
 
 SOURCE_KEYS = tuple(SourceFormat.model_fields)

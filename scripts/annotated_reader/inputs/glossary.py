@@ -13,7 +13,7 @@ from ..errors import E, Problem, ReaderError, display_path
 from ..model import TYPE_KEYS, Entry, Glossary
 from . import frontmatter
 from .body import body_problem
-from .formats import BODY_WORDS, ENTRY_KEYS, EntryFormat
+from .formats import BODY_WORDS, ENTRY_KEYS, EntryFormat, repeated_references
 from .text import fold
 
 GUIDE = "CONTRIBUTING.md"
@@ -22,8 +22,15 @@ FOLDER = "glossary"
 PLACEHOLDER_PATTERN = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:\blorem\b)")
 """Placeholder text a skeleton or template leaves behind; an entry containing it is not finished."""
 
-MIN_REFERENCES = {"person": 2, "event": 2}
-"""References an entry needs at least, by type (1 for the others); CONTRIBUTING.md explains what counts."""
+MIN_REFERENCES = {"person": 2, "event": 2, "place": 2, "state": 2, "concept": 2}
+"""References an entry needs at least, by type (1 for the others); CONTRIBUTING.md explains what counts.
+
+People and events need two. So do contested places (Crimea, Donbas; a disputed territory may be
+typed as a place or as a state) and concepts with a named originator: the rule goes by type, so
+every place, state and concept needs two, rather than by a flag each entry would have to set and
+a contested place or a coined concept could leave out. Organisations and documents need one,
+often their own official page or text."""
+
 
 FIXES = {
     "missing": "add the key (see CONTRIBUTING.md for the format)",
@@ -60,6 +67,8 @@ def parse_entry(path: Path, problems: list[Problem]) -> Entry | None:
             count = len(meta.references)
             found.append(E.FEW_REFERENCES.at(path, fm.line_of("references"), count=count, s="" if count == 1 else "s",
                                              kind=meta.type if need > 1 else "all", need=need))
+        for index in repeated_references(meta.references):
+            found.append(E.REFERENCE_TWICE.at(path, fm.line_of("references", index), url=meta.references[index].url))
         for index, ref in enumerate(meta.see_also):
             if not frontmatter.FILE_ID.match(ref):
                 found.append(E.SEE_ALSO_NOT_ID.at(path, fm.line_of("see_also", index), ref=ref))

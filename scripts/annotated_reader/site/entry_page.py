@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..model import TYPES, AnnotatedText, Block, Entry, Glossary, Mention, Page
 from ..pipeline.relations import Relations
 from .graph import svg_neighbourhood
-from .markdown import escape, escape_keep_edges, front_matter, plural, render_body
+from .markdown import escape, escape_keep_edges, front_matter, plural, render_body, render_references
 
 Mentioned = list[tuple[AnnotatedText, list[Mention]]]
 """The texts that mention an entry, in text order, each with its mentions of the entry."""
@@ -52,6 +52,9 @@ def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Rela
             other = glossary[ref]
             lines.append(f"- [{escape(other.title)}]({ref}.md) — {escape(other.summary)}")
         lines.append("")
+    if entry.references:
+        lines += ["## Sources { data-search-exclude }", "",
+                  f'<div class="entry-sources">{render_references(entry.references)}</div>', ""]
     lines += ["## Mentioned in { data-search-exclude }", ""]
     for text, mentions in own:
         document = text.document

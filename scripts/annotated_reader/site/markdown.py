@@ -14,6 +14,7 @@ import string
 import nh3
 
 from ..inputs.body import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, body_markdown
+from ..model import Reference
 
 _PUNCTUATION = frozenset(string.punctuation)
 
@@ -52,6 +53,24 @@ def render_body(body: str) -> str:
     rendered = body_markdown().convert(body)
     return nh3.clean(rendered, tags=set(ALLOWED_TAGS), attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
                      url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer")
+
+
+SOURCE_TAGS = frozenset({"ol", "li", "cite", "a", "span"})
+"""Elements of the "Sources" list of an entry page."""
+
+
+def render_references(references: tuple[Reference, ...]) -> str:
+    """An entry's references as a sanitised HTML list: the title linked (http and https only), the
+    publisher, and what the source supports."""
+    items = []
+    for reference in references:
+        link = f'<a href="{attribute(reference.url)}">{html.escape(reference.title)}</a>'
+        supports = html.escape(reference.supports.rstrip("."))
+        items.append(f"<li><cite>{link}</cite>, {html.escape(reference.publisher)}. "
+                     f'<span class="source-supports">Supports: {supports}.</span></li>')
+    raw = "<ol>" + "".join(items) + "</ol>"
+    return nh3.clean(raw, tags=set(SOURCE_TAGS), attributes={"a": {"href"}, "span": {"class"}},
+                     url_schemes={"http", "https"}, link_rel="noopener noreferrer")
 
 
 def plural(count: int, word: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from urllib.parse import urlsplit
 
 from ..model import ENTRY_TYPES, AnnotatedText, Block, Document, Glossary, Mention, Page
 from .markdown import attribute, escape, escape_keep_edges, front_matter
@@ -71,6 +73,31 @@ def _meta_line(document: Document) -> str:
     return " · ".join(parts)
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]]+")
+"""A web address in a note; punctuation that ends the sentence is not part of it."""
+
+
+def linked_note(note: str) -> str:
+    """A note about a text as Markdown: escaped, with its http(s) addresses as links."""
+    out, position = [], 0
+    for found in _WEB_ADDRESS.finditer(note):
+        url = found.group().rstrip(".,;:!?")
+        if not urlsplit(url).netloc:
+            continue
+        out.append(escape_keep_edges(note[position:found.start()]))
+        out.append(f'<a href="{attribute(url)}" rel="noopener noreferrer">{escape(url)}</a>')
+        position = found.start() + len(url)
+    out.append(escape_keep_edges(note[position:]))
+    return "".join(out)
+
+
+def _notes(document: Document) -> list[str]:
+    """The "About this text" note: what the metadata says about the text from outside it."""
+    if not document.meta.notes:
+        return []
+    return ["**About this text:** " + " ".join(linked_note(note) for note in document.meta.notes), "{: .text-notes }", ""]
+
+
 def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
     document = text.document
     meta = document.meta
@@ -79,6 +106,7 @@ def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
         by_block[mention.block_id].append(mention)
     lines = [front_matter(title=meta.title, description=describe(document), boost=True), f"# {escape(meta.title)}", ""]
     lines += [_meta_line(document), "{: .text-meta }", ""]
+    lines += _notes(document)
     lines += [f'<div class="cite-data" hidden data-title="{attribute(meta.title)}" '
               f'data-author="{attribute(meta.author)}" data-publication="{attribute(meta.publication)}" '
               f'data-date="{attribute(meta.date or "")}"></div>', ""]
