@@ -332,10 +332,15 @@ class Candidate:
     block: str
     reviewed: str | None = None
     """Why the name is deliberately not an entry, when it has been reviewed (non-entries.yml)."""
+    spellings: tuple[str, ...] = ()
+    """The forms the texts write it in ("the Kremlin’s", "Kremlin")."""
+    sentences: tuple[str, ...] = ()
+    """A few sentences where it occurs (the first ones, at most three)."""
 
     def as_dict(self) -> dict:
         return {"name": self.name, "labels": list(self.labels), "count": self.count, "texts": list(self.texts),
-                "context": self.context, "first": self.block, "reviewed": self.reviewed}
+                "context": self.context, "first": self.block, "reviewed": self.reviewed,
+                "spellings": list(self.spellings), "sentences": list(self.sentences)}
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,9 @@ def test_entry_template_is_a_valid_entry(glossary_dir, in_tmp):
 
 
 REPORT = [{"name": "Yalta Conference", "labels": ["EVENT"], "count": 3, "texts": ["a-text", "b-text"],
-           "context": "The Yalta Conference divided   Europe.", "block": "a-text#p-1", "reviewed": None},
+           "context": "The Yalta Conference divided   Europe.", "block": "a-text#p-1", "reviewed": None,
+           "spellings": ["Yalta Conference", "the Yalta Conference’s"],
+           "sentences": ["The Yalta Conference divided Europe.", "Critics of Yalta   spoke of betrayal."]},
           {"name": "Boris Kagarlitsky", "labels": ["PERSON"], "count": 1, "texts": ["a-text"],
            "context": "Boris Kagarlitsky wrote.", "block": "a-text#p-2", "reviewed": None}]
 
@@ -232,6 +234,10 @@ def test_from_a_wanted_name_fills_in_title_type_and_where_it_occurs(glossary_dir
     assert f"title: {row['name']}\ntype: {entry_type}\n" in written
     assert f"# wanted: found {row['count']} time(s) in {', '.join(row['texts'])}" in written
     assert " ".join(row["context"].split()) in written
+    for spelling in row.get("spellings", ()):
+        assert spelling in written
+    for sentence in row.get("sentences", ()):
+        assert f"# e.g. {' '.join(sentence.split())}" in written
     problems = []
     parse_entry(glossary_dir / path, problems)
     assert {p.code for p in problems} <= {E.PLACEHOLDER.code, E.BODY_LENGTH.code, E.FEW_REFERENCES.code}

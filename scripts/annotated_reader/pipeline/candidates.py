@@ -27,6 +27,15 @@ SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then",
                               "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence"})
 
 
+SENTENCES_KEPT = 3
+SENTENCE_CHARS = 300
+
+
+def _short(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= SENTENCE_CHARS else text[:SENTENCE_CHARS - 1] + "…"
+
+
 def normalise(surface: str) -> str | None:
     """The name an entity stands for, or None when it is model noise.
 
@@ -84,8 +93,10 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
     result = []
     for name, items in groups.items():
         first = items[0]
+        sentences = list(dict.fromkeys(_short(e.sentence) for e in items))[:SENTENCES_KEPT]
         result.append(Candidate(name, tuple(sorted({e.label for e in items})), len(items),
                                 tuple(sorted({e.text_id for e in items})), " ".join(first.sentence.split()),
-                                f"{first.text_id}#{first.block_id}", reasons.get(fold(name))))
+                                f"{first.text_id}#{first.block_id}", reasons.get(fold(name)),
+                                tuple(sorted({" ".join(e.surface.split()) for e in items})), tuple(sentences)))
     result.sort(key=lambda c: (c.reviewed is not None, -c.count, c.name.lower(), c.name))
     return tuple(result)

@@ -93,6 +93,8 @@ class Wanted:
     count: int
     texts: tuple[str, ...]
     context: str
+    spellings: tuple[str, ...] = ()
+    sentences: tuple[str, ...] = ()
 
     @property
     def suggested_type(self) -> str:
@@ -103,8 +105,14 @@ class Wanted:
         where = ", ".join(self.texts)
         context = " ".join(self.context.split())
         context = context if len(context) <= 300 else context[:297] + "…"
-        return (f"# wanted: found {self.count} time(s) in {where}, labelled {', '.join(self.labels)}; "
-                f"type suggested from the label, check it\n# e.g. {context}\n")
+        lines = [f"# wanted: found {self.count} time(s) in {where}, labelled {', '.join(self.labels)}; "
+                 "type suggested from the label, check it"]
+        if self.spellings:
+            lines.append("# written as: " + "; ".join(" ".join(s.split()) for s in self.spellings))
+        for sentence in self.sentences or (context,):
+            sentence = " ".join(sentence.split())
+            lines.append("# e.g. " + (sentence if len(sentence) <= 300 else sentence[:297] + "…"))
+        return "".join(line + "\n" for line in lines)  # guidance for the contributor, who removes it
 
 
 def find_wanted(report: Path, name: str) -> Wanted:
@@ -117,9 +125,11 @@ def find_wanted(report: Path, name: str) -> Wanted:
     for row in rows:
         if isinstance(row, dict) and str(row.get("name", "")).casefold() == name.casefold():
             return Wanted(str(row["name"]), tuple(row.get("labels", ())), int(row.get("count", 0)),
-                          tuple(row.get("texts", ())), str(row.get("context", "")))
+                          tuple(row.get("texts", ())), str(row.get("context", "")),
+                          tuple(str(x) for x in row.get("spellings", ())), tuple(str(x) for x in row.get("sentences", ())))
     raise _refuse(f"'{name}' is not a wanted name in {report}",
-                  "copy the name as the Wanted entries page shows it, or use TITLE= and TYPE= instead")
+                  "copy the name as the Wanted entries page shows it (after make site, so that the newest texts "
+                  "are in the report), or use TITLE= and TYPE= instead")
 
 
 def skeleton(title: str, entry_type: str, note: str = "") -> str:
