@@ -124,6 +124,10 @@ CANDIDATE_CASES = [
     ("a list the model ran together is not a name", "We must reform the basic relationships of Federal, State, and "
      "local governments in any tax reform.", "Federal, State",
      False),
+    ("a surname alone joins the full name", "Bruce Gilley wrote the essay. Critics said Gilley was wrong.",
+     "Gilley", False),
+    ("the full name keeps the surname's count", "Bruce Gilley wrote the essay. Critics said Gilley was wrong.",
+     "Bruce Gilley", True),
     ("group noun is kept", "The Republicans objected to the bill.", "Republicans", True),
     ("a single-word name never written in lower case is kept", "Congress met, and Congress agreed.",
      "Congress", True),

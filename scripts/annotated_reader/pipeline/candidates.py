@@ -71,6 +71,20 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word
 
 
+def _merge_surnames(groups: dict[str, list[Entity]]) -> None:
+    """A lone surname ("Gilley") joins the full name of the person it ends ("Bruce Gilley") in the same text."""
+    full_names: dict[str, list[str]] = defaultdict(list)
+    for name, items in groups.items():
+        if " " in name and any(e.label == "PERSON" for e in items):
+            full_names[name.split()[-1]].append(name)
+    for surname, names in full_names.items():
+        if surname not in groups or len(names) != 1:
+            continue  # two people with one surname: the surname alone stays ambiguous
+        full = names[0]
+        if {e.text_id for e in groups[surname]} <= {e.text_id for e in groups[full]}:
+            groups[full].extend(groups.pop(surname))
+
+
 def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
             reviewed: Mapping[str, str] = {}) -> tuple[Candidate, ...]:
     """Group the candidate names by normalised form; most frequent first, then alphabetical.
@@ -89,6 +103,7 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
             groups[name].append(entity)
+    _merge_surnames(groups)
     reasons = {fold(name): reason for name, reason in reviewed.items()}
     result = []
     for name, items in groups.items():
