@@ -92,25 +92,32 @@ def neighbourhood_view(entry_id: str, relations: Relations, glossary: Glossary, 
     return View(nodes, mentions, dict(sorted(edges.items())), centre=entry_id, pull=spokes)
 
 
-def draw(view: View, glossary: Glossary, width: int, height: int, *, size: float = 13.0,
-         limit: int | None = None) -> Drawing:
-    """Lay a view out in a ``width`` × ``height`` drawing and label what fits, most connected first."""
+def layout_of(view: View) -> dict[str, tuple[float, float]]:
+    """The view laid out by networkx, in the layout's own coordinates (``draw`` fits it to a drawing)."""
     graph = nx.Graph()
-    radii = {n: radius(view.mentions.get(n, 0)) for n in view.nodes}
     for node in view.nodes:
-        graph.add_node(node, size=radii[node] / 10)
+        graph.add_node(node, size=radius(view.mentions.get(node, 0)) / 10)
     for (a, b), w in (view.pull or view.edges).items():
         graph.add_edge(a, b, weight=math.log1p(w))
-    points = fit(positions(graph, centre=view.centre), radii, width, height, margin=8, centre=view.centre)
+    return positions(graph, centre=view.centre)
+
+
+def draw(view: View, glossary: Glossary, width: int, height: int, *, size: float = 13.0, limit: int | None = None,
+         layout: Mapping[str, tuple[float, float]] | None = None) -> Drawing:
+    """Fit a view (laid out once, see ``layout_of``) to a ``width`` × ``height`` drawing and label what
+    fits, most connected first."""
+    radii = {n: radius(view.mentions.get(n, 0)) for n in view.nodes}
+    points = fit(layout if layout is not None else layout_of(view), radii, width, height, margin=8, centre=view.centre)
     titles = {n: glossary[n].title for n in view.nodes}
     labels = place_labels(points, radii, titles, view.ranking(), width, height, size, limit)
     return Drawing(width, height, points, radii, labels)
 
 
 def svg(view: View, glossary: Glossary, href: Callable[[str], str], *, width: int, height: int, title: str,
-        ident: str, limit: int | None = None, size: float = 13.0, css: str = "") -> str:
+        ident: str, limit: int | None = None, size: float = 13.0, css: str = "",
+        layout: Mapping[str, tuple[float, float]] | None = None) -> str:
     """The picture of a view: lines, then circles (links with a title), then the labels that fit."""
-    drawing = draw(view, glossary, width, height, size=size, limit=limit)
+    drawing = draw(view, glossary, width, height, size=size, limit=limit, layout=layout)
     labels = drawing.labels
     parts = [f'<svg class="reader-graph{" " + css if css else ""}" viewBox="0 0 {width} {height}" '
              f'role="group" aria-labelledby="{ident}" xmlns="http://www.w3.org/2000/svg">',
@@ -144,13 +151,6 @@ def legend(glossary: Glossary, nodes: tuple[str, ...]) -> str:
     present = [t for t in ENTRY_TYPES if any(glossary[n].type == t.key for n in nodes)]
     items = "".join(f'<li><span class="swatch" style="background:{t.colour}"></span>{t.name}</li>' for t in present)
     return f'<ul class="graph-legend" aria-label="Colours of the entry types">{items}</ul>'
-
-
-def svg_graph(glossary: Glossary, relations: Relations, href: Callable[[str], str], *, width: int = 960,
-              height: int = 760, title: str = "How the entries connect", limit: int = 40) -> str:
-    """The whole corpus: every mentioned entry, the most connected labelled."""
-    view = corpus_view(relations, glossary)
-    return svg(view, glossary, href, width=width, height=height, title=title, ident="graph-title", limit=limit)
 
 
 def svg_neighbourhood(entry_id: str, glossary: Glossary, relations: Relations, href: Callable[[str], str],

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..model import ENTRY_TYPES, TYPES, AnnotatedText, Glossary, Page
 from ..pipeline.relations import Relations, relate
-from .graph import View, corpus_view, legend, svg
+from .graph import View, corpus_view, layout_of, legend, svg
 from .index_pages import reading_order
 from .markdown import escape, front_matter
 
@@ -20,6 +20,9 @@ MAIN = "graph.md"
 LABELS = 40
 """Most labels a view of many entries shows: the most connected entries; the others are plain dots."""
 WIDTH = 960
+NARROW = (380, 560)
+"""The drawing shown on narrow screens: portrait, drawn near its size on a phone."""
+NARROW_LABELS = 16
 
 
 def type_path(key: str) -> str:
@@ -65,8 +68,14 @@ def _height(view: View) -> int:
 
 def _page(path: str, title: str, intro: str, view: View, glossary: Glossary, relations: Relations,
           texts: tuple[AnnotatedText, ...], href: Callable[[str, str], str], *, main: bool = False) -> Page:
-    picture = svg(view, glossary, lambda e: href(path, f"glossary/{e}.md"), width=WIDTH, height=_height(view),
-                  title=title, ident="graph-title", limit=LABELS)
+    link = lambda e: href(path, f"glossary/{e}.md")  # noqa: E731
+    layout = layout_of(view)
+    # Two drawings of one layout: a wide one, and one for narrow screens with fewer, legible labels
+    # (the style sheet shows one of them; each stands alone without the other).
+    picture = (svg(view, glossary, link, width=WIDTH, height=_height(view), title=title, ident="graph-title",
+                   limit=LABELS, css="wide", layout=layout)
+               + svg(view, glossary, link, width=NARROW[0], height=NARROW[1], title=title, ident="graph-title-narrow",
+                     limit=NARROW_LABELS, css="narrow", layout=layout))
     description = f"{title}: how the people, states and ideas of the texts connect."
     lines = [front_matter(title=title, description=description, hide=("toc",), unsearched=not main),
              f"# {escape(title)}", "", intro, ""]
@@ -79,7 +88,7 @@ def _page(path: str, title: str, intro: str, view: View, glossary: Glossary, rel
     return Page(path, "\n".join(lines).rstrip() + "\n")
 
 
-EXPLAIN = ("Each circle is a glossary entry, sized by how often the texts mention it and coloured by its type; "
+EXPLAIN = ("Each circle is a glossary entry, sized by how often {who} mention{s} it and coloured by its type; "
            "a line joins two entries that share at least {least} (and each entry to the one it shares most with). "
            "The most connected entries are named; point at or focus any other circle to see its name, "
            "and select a circle to open the entry.")
@@ -88,21 +97,21 @@ EXPLAIN = ("Each circle is a glossary entry, sized by how often the texts mentio
 def graph_pages(glossary: Glossary, relations: Relations, texts: tuple[AnnotatedText, ...],
                 href: Callable[[str, str], str]) -> list[Page]:
     """Every connections page: the whole corpus, each entry type mentioned, each text."""
-    pages = [_page(MAIN, "Connections", EXPLAIN.format(least="two paragraphs"), corpus_view(relations, glossary),
+    pages = [_page(MAIN, "Connections", EXPLAIN.format(least="two paragraphs", who="the texts", s=""), corpus_view(relations, glossary),
                    glossary, relations, texts, href, main=True)]
     for entry_type in ENTRY_TYPES:
         view = corpus_view(relations, glossary, only=lambda e, k=entry_type.key: glossary[e].type == k, min_weight=1)
         if not view.nodes:
             continue
         count = "one entry" if len(view.nodes) == 1 else f"{len(view.nodes)} entries"
-        intro = f"{entry_type.plural} only ({count}). " + EXPLAIN.format(least="one paragraph")
+        intro = f"{entry_type.plural} only ({count}). " + EXPLAIN.format(least="one paragraph", who="the texts", s="")
         pages.append(_page(type_path(entry_type.key), f"Connections: {entry_type.plural}", intro, view, glossary,
                            relations, texts, href))
     for text in reading_order(texts):
         own = relate([text])
         view = corpus_view(own, glossary)
         intro = (f"The entries “{escape(text.document.title)}” mentions ({len(view.nodes)}), joined by the paragraphs "
-                 "of this text they share. " + EXPLAIN.format(least="two of its paragraphs"))
+                 "of this text they share. " + EXPLAIN.format(least="two of its paragraphs", who="this text", s="s"))
         pages.append(_page(text_path(text.document.id), f"Connections in “{text.document.title}”", intro, view,
                            glossary, relations, texts, href))
     return pages

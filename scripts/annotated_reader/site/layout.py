@@ -157,9 +157,10 @@ def place_labels(points: Mapping[str, tuple[float, float]], radii: Mapping[str, 
                  order: Sequence[str], width: int, height: int, size: float, limit: int | None = None) -> dict[str, Label]:
     """Give the nodes of ``order``, in that order, a label where one fits; at most ``limit`` labels.
 
-    A label fits where its box stays inside the drawing and clear of every label placed before it
-    and of every circle. A node whose label fits nowhere is left unlabelled (its circle still has a
-    title and a link).
+    A label fits where its box stays inside the drawing, clear of every label placed before it, and
+    clear of every circle; failing that (in a dense cluster), clear of every circle's middle, so
+    that it may cross the rim of a large circle but hides no dot. A node whose label fits nowhere
+    is left unlabelled (its circle still has a title and a link).
     """
     placed: dict[str, Label] = {}
     circles = [(points[n][0], points[n][1], radii[n]) for n in sorted(points)]
@@ -167,14 +168,19 @@ def place_labels(points: Mapping[str, tuple[float, float]], radii: Mapping[str, 
         if limit is not None and len(placed) >= limit:
             break
         x, y = points[node]
-        for label in _candidates(titles[node], x, y, radii[node], size):
-            box = label.box
-            if box[0] < GAP or box[1] < GAP or box[2] > width - GAP or box[3] > height - GAP:
-                continue
-            if any(_overlaps(box, other.box) for other in placed.values()):
-                continue
-            if any(_hits_circle(box, cx, cy, cr) for cx, cy, cr in circles):
-                continue
-            placed[node] = label
-            break
+        candidates = _candidates(titles[node], x, y, radii[node], size)
+        for strict in (True, False):
+            label = next((c for c in candidates if _free(c.box, placed, circles, width, height, strict)), None)
+            if label is not None:
+                placed[node] = label
+                break
     return placed
+
+
+def _free(box: tuple[float, float, float, float], placed: Mapping[str, Label],
+          circles: Sequence[tuple[float, float, float]], width: int, height: int, strict: bool) -> bool:
+    if box[0] < GAP or box[1] < GAP or box[2] > width - GAP or box[3] > height - GAP:
+        return False
+    if any(_overlaps(box, other.box) for other in placed.values()):
+        return False
+    return not any(_hits_circle(box, cx, cy, cr if strict else min(cr, 4.0)) for cx, cy, cr in circles)

@@ -66,17 +66,18 @@ def marks(glossary: Glossary, texts: tuple[AnnotatedText, ...]) -> list[Mark]:
     return sorted(found, key=lambda m: m.key)
 
 
-def _step(years: float) -> int:
-    """Years between labelled ticks: a round number giving at most about ten ticks."""
-    return next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) if years / s <= 10), 1000)
+def _step(years: float, most: float) -> int:
+    """Years between labelled ticks: a round number giving at most ``most`` ticks (and never more than ten)."""
+    most = min(10.0, most)
+    return next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) if years / s <= most), 1000)
 
 
-def _axis(rows: list[Mark], today: datetime.date) -> tuple[int, int, int]:
+def _axis(rows: list[Mark], today: datetime.date, frame: Frame) -> tuple[int, int, int]:
     """The first and the last year of the axis (the first a whole tick) and the years between ticks."""
     low = min(m.first for m in rows).year
     latest = max(m.last for m in rows)
     high = (max(latest, today) if any(m.ongoing for m in rows) else latest).year + 1
-    step = _step(max(1, high - low))
+    step = _step(max(1, high - low), (frame.width - frame.left) / 60)
     return low // step * step, high, step
 
 
@@ -85,27 +86,52 @@ def _fraction(day: datetime.date, start: int, end: int) -> float:
     return (day.toordinal() - begin) / (datetime.date(end, 1, 1).toordinal() - begin)
 
 
-def svg(rows: list[Mark], href: Callable[[str], str], today: datetime.date) -> str:
+@dataclass(frozen=True)
+class Frame:
+    """The geometry of one drawing of the timeline: wide (titles in a column beside the axis) or
+    narrow (each title on a line of its own above its mark, the axis across the whole width)."""
+
+    width: int
+    row: int
+    left: float
+    """Where the axis begins; the title column, when there is one, lies before it."""
+    title_room: float
+    title_y: float
+    """Baseline of a title, from the top of its row."""
+    mark_y: float
+    """Middle of a mark, from the top of its row."""
+    css: str
+
+
+WIDE = Frame(WIDTH, ROW, LABELS + 16, LABELS - 8, 17.5, ROW / 2, "wide")
+NARROW = Frame(380, 44, 12, 364, 16, 31, "narrow")
+
+
+def svg(rows: list[Mark], href: Callable[[str], str], today: datetime.date, frame: Frame = WIDE) -> str:
     """The timeline drawing; ``href(target)`` gives the link to a generated page."""
-    start, end, step = _axis(rows, today)
-    left, right = LABELS + 16, WIDTH - 16
-    height = TOP + ROW * len(rows) + 16
+    start, end, step = _axis(rows, today, frame)
+    left, right = frame.left, frame.width - 16
+    height = TOP + frame.row * len(rows) + 16
     def x(day: datetime.date) -> float:
         return round(left + (right - left) * _fraction(day, start, end), 1)
-    parts = [f'<svg class="reader-timeline" viewBox="0 0 {WIDTH} {height}" role="group" aria-labelledby="timeline-title" '
-             f'xmlns="http://www.w3.org/2000/svg"><title id="timeline-title">Events, documents and texts in time</title>']
+    ident = f"timeline-title-{frame.css}"
+    parts = [f'<svg class="reader-timeline {frame.css}" viewBox="0 0 {frame.width} {height}" role="group" '
+             f'aria-labelledby="{ident}" xmlns="http://www.w3.org/2000/svg">'
+             f'<title id="{ident}">Events, documents and texts in time</title>']
     for year in range(start, end, step):
         gx = x(datetime.date(year, 1, 1))
         label = str(year)
+        tx = min(max(2.0, gx - text_width(label, 12) / 2), frame.width - 2 - text_width(label, 12))
         parts.append(f'<line x1="{gx}" y1="{TOP - 8}" x2="{gx}" y2="{height - 8}" class="grid"/>'
-                     f'<text x="{round(gx - text_width(label, 12) / 2, 1)}" y="{TOP - 16}" font-size="12" '
+                     f'<text x="{round(tx, 1)}" y="{TOP - 16}" font-size="12" '
                      f'textLength="{text_width(label, 12)}" lengthAdjust="spacingAndGlyphs" class="tick">{label}</text>')
     for i, mark in enumerate(rows):
-        y = TOP + ROW * i + ROW / 2
+        top = TOP + frame.row * i
+        y = top + frame.mark_y
         colour = TEXT_COLOUR if mark.kind == "text" else TYPES[mark.kind].colour
         kind = "text" if mark.kind == "text" else TYPES[mark.kind].name.lower()
-        title = _fit(mark.title, LABELS - 8)
-        x1, x2 = x(mark.first), x(today if mark.ongoing else mark.last + datetime.timedelta(days=1))
+        title = _fit(mark.title, frame.title_room)
+        x1, x2 = x(mark.first), x(max(today, mark.first) if mark.ongoing else mark.last + datetime.timedelta(days=1))
         ongoing = ' class="ongoing"' if mark.ongoing else ""
         mid = round((x1 + x2) / 2, 1)
         if (x2 - x1) > 6 or mark.ongoing:
@@ -115,15 +141,22 @@ def svg(rows: list[Mark], href: Callable[[str], str], today: datetime.date) -> s
         else:
             shape = f'<circle cx="{mid}" cy="{y}" r="5" fill="{colour}"/>'
         when_w = text_width(mark.when, 12)
-        after = max(x2, x1 + 5) + 8
-        wx = after if after + when_w <= WIDTH - 4 else min(x1, (x1 + x2) / 2 - 5) - 8 - when_w
-        shape_cls = "row text-row" if mark.kind == "text" else "row"
-        parts.append(f'<a href="{attribute(href(mark.target))}" class="{shape_cls}" data-target="{attribute(mark.target)}">'
+        after, before = max(x2, mid + 6.5) + 8, min(x1, mid - 6.5) - 8 - when_w
+        when_y = y + 4
+        if after + when_w <= frame.width - 4:
+            wx = after
+        elif before >= left - 8:
+            wx = before
+        else:  # a span across the whole axis: the date goes at the end of the title's line
+            wx, when_y = frame.width - 4 - when_w, top + frame.title_y
+            title = _fit(mark.title, min(frame.title_room, wx - 16))
+        row_css = "row text-row" if mark.kind == "text" else "row"
+        parts.append(f'<a href="{attribute(href(mark.target))}" class="{row_css}" data-target="{attribute(mark.target)}">'
                      f'<title>{attribute(mark.title)} ({kind}, {attribute(mark.when)})</title>'
-                     f'<rect x="0" y="{TOP + ROW * i}" width="{WIDTH}" height="{ROW}" class="band"/>'
-                     f'<text x="8" y="{y + 4.5}" font-size="{SIZE:g}" textLength="{text_width(title, SIZE)}" '
+                     f'<rect x="0" y="{top}" width="{frame.width}" height="{frame.row}" class="band"/>'
+                     f'<text x="8" y="{top + frame.title_y}" font-size="{SIZE:g}" textLength="{text_width(title, SIZE)}" '
                      f'lengthAdjust="spacingAndGlyphs" class="name">{attribute(title)}</text>{shape}'
-                     f'<text x="{round(wx, 1)}" y="{y + 4}" font-size="12" textLength="{when_w}" '
+                     f'<text x="{round(wx, 1)}" y="{when_y}" font-size="12" textLength="{when_w}" '
                      f'lengthAdjust="spacingAndGlyphs" class="when">{attribute(mark.when)}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
@@ -149,7 +182,9 @@ def timeline_page(glossary: Glossary, texts: tuple[AnnotatedText, ...], href: Ca
              "The events and documents the glossary dates, with the texts of the reader on the same axis. A dot is a day, "
              "a month or a year; a bar is a span (an open bar goes on). Select a row to open its entry or text.", ""]
     if rows:
-        lines += [f'<figure class="graph-figure timeline-figure">{svg(rows, lambda t: href(PATH, t), today)}</figure>', ""]
+        link = lambda target: href(PATH, target)  # noqa: E731
+        lines += [f'<figure class="graph-figure timeline-figure">{svg(rows, link, today, WIDE)}'
+                  f'{svg(rows, link, today, NARROW)}</figure>', ""]
         lines += ['<ul class="graph-legend" aria-label="Colours of the rows">'
                   + "".join(f'<li><span class="swatch{" diamond" if n == "Texts" else ""}" style="background:{c}"></span>{n}</li>'
                           for n, c in _legend(rows))
