@@ -195,7 +195,12 @@ def test_screenshots_of_the_new_views(browser, http_root, screenshots, scheme):
         page = context.new_page()
         for name, path, selector in SCREENS if scheme == "light" else SCREENS[:1] + SCREENS[-2:]:
             page.goto(http_root + path)
-            page.locator(selector).filter(visible=True).first.scroll_into_view_if_needed()
+            view = page.locator(selector).filter(visible=True).first
+            view.scroll_into_view_if_needed(timeout=5000)
+            box = view.bounding_box()
+            assert box and box["width"] > 0.5 * min(width - 32, 480) and box["y"] < 900, (name, width, box)
             suffix = "" if scheme == "light" else "-dark"
-            page.screenshot(path=str(screenshots / f"{name}-{width}{suffix}.png"))
+            shot = screenshots / f"{name}-{width}{suffix}.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
         context.close()

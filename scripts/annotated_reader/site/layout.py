@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -75,27 +76,35 @@ def positions(graph: nx.Graph, *, centre: str | None = None, seed: int = SEED) -
 
     A whole graph uses ForceAtlas2 with strong gravity (entries that share nothing stay near the
     rest) and node sizes (circles keep apart). A neighbourhood keeps its ``centre`` fixed in the
-    middle and lets Fruchterman–Reingold spread the others around it from a ring.
+    middle and lets Fruchterman–Reingold spread the others around it from a ring. Layouts are kept
+    for the life of the process, so the live preview lays out again only the graphs that changed.
     """
+    nodes = tuple(sorted((str(n), float(d.get("size", 1.0))) for n, d in graph.nodes(data=True)))
+    edges = tuple(sorted((min(a, b), max(a, b), float(d.get("weight", 1.0))) for a, b, d in graph.edges(data=True)))
+    return dict(_layout(nodes, edges, centre, seed))
+
+
+@lru_cache(maxsize=4096)
+def _layout(nodes: tuple[tuple[str, float], ...], edges: tuple[tuple[str, str, float], ...], centre: str | None,
+            seed: int) -> tuple[tuple[str, tuple[float, float]], ...]:
     ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes(data=True)))
-    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
+    ordered.add_nodes_from((n, {"size": size}) for n, size in nodes)
+    ordered.add_edges_from((a, b, {"weight": w}) for a, b, w in edges)
     if len(ordered) == 0:
-        return {}
+        return ()
     if len(ordered) == 1:
-        return {next(iter(ordered)): (0.0, 0.0)}
+        return ((nodes[0][0], (0.0, 0.0)),)
     if centre is not None and centre in ordered:
         others = [n for n in ordered if n != centre]
         start = {n: (math.cos(2 * math.pi * i / len(others)), math.sin(2 * math.pi * i / len(others)))
                  for i, n in enumerate(others)}
         start[centre] = (0.0, 0.0)
-        found = nx.spring_layout(ordered, pos=start, fixed=[centre], seed=seed, iterations=100, weight="weight",
+        found = nx.spring_layout(ordered, pos=start, fixed=[centre], seed=seed, iterations=60, weight="weight",
                                  k=1.2 / math.sqrt(len(ordered)), method="force")
     else:
-        size = {node: data.get("size", 1.0) for node, data in ordered.nodes(data=True)}
-        found = nx.forceatlas2_layout(ordered, max_iter=400, scaling_ratio=3.0, gravity=1.5, strong_gravity=True,
-                                      node_size=size, weight="weight", seed=seed)
-    return {node: (float(x), float(y)) for node, (x, y) in found.items()}
+        found = nx.forceatlas2_layout(ordered, max_iter=300, scaling_ratio=3.0, gravity=1.5, strong_gravity=True,
+                                      node_size=dict(nodes), weight="weight", seed=seed)
+    return tuple((node, (float(x), float(y))) for node, (x, y) in sorted(found.items()))
 
 
 def fit(layout: Mapping[str, tuple[float, float]], radii: Mapping[str, float], width: int, height: int,
