@@ -141,7 +141,9 @@ def mentioned_entries(site: Path) -> int:
     pages = list((site / "glossary").glob("*/index.html")) or [
         p for p in (site / "glossary").glob("*.html") if p.name != "index.html"]  # the offline edition's plain URLs
     for page in pages:
-        found = re.search(r'class="entry-type">\w+ · (\d+) mention', page.read_text(encoding="utf-8"))
+        # "Event · 4–11 February 1945 · 3 mentions in 1 text": a dated entry shows its date first
+        found = re.search(r'class="entry-type">\w+ · (?:[^<]*<a [^>]*>[^<]*</a> · )?(\d+) mention',
+                          page.read_text(encoding="utf-8"))
         count += bool(found and int(found.group(1)))
     return count
 

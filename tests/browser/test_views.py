@@ -162,20 +162,25 @@ def test_no_serious_accessibility_violations(browser, http_root, path, scheme):
     assert found == {width: [] for width in WIDTHS}
 
 
-def test_printing_a_text_leaves_out_navigation_and_tools(browser, http_root, root):
-    """Chromium's own PDF print of a text page: the text is there, the frame and the tools are not."""
+@pytest.mark.parametrize("path", [TEXT, "glossary/yalta-conference/"], ids=["text", "entry"])
+def test_printing_leaves_out_navigation_and_tools(browser, http_root, root, glossary, path):
+    """Chromium's own PDF print of a page: the text is there, the frame and the tools are not."""
     from pypdf import PdfReader
 
-    source = next(s for s in load_sources(root / "sources") if s.id == TEXT.split("/")[1])
+    if path == TEXT:
+        title = next(s for s in load_sources(root / "sources") if s.id == TEXT.split("/")[1]).meta.title
+    else:
+        title = glossary[path.split("/")[1]].title
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(http_root + TEXT)
-    page.locator(".para-tools").first.wait_for(state="attached")  # the tools exist on screen
+    page.goto(http_root + path)
+    if path == TEXT:
+        page.locator(".para-tools").first.wait_for(state="attached")  # the tools exist on screen
     pdf = page.pdf(format="A4")
     context.close()
     printed = " ".join("".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages).split())
-    assert " ".join(source.meta.title.split()[:4]) in printed
-    assert "Names marked ° are explained" in printed and "°" in printed.split("explained", 1)[1]
+    assert " ".join(title.split()[:4]) in printed
+    assert "Words marked ° link to the glossary" in printed and "°" in printed.split("another page", 1)[1]
     for frame in ("Copy citation", "Wanted entries", "Timeline", "Connections", "Search", "Table of contents",
                   "In this text", "Skip to content", "Switch to the", "Made with", "Threats of a Sino-Russian"):
         assert frame not in printed, frame
