@@ -124,7 +124,8 @@ def svg(view: View, glossary: Glossary, href: Callable[[str], str], *, width: in
              f'<title id="{ident}">{attribute(title)}</title>']
     for (a, b), w in view.edges.items():
         (x1, y1), (x2, y2) = drawing.points[a], drawing.points[b]
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{round(0.6 + 0.8 * math.log1p(w), 2)}" class="edge"/>')
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
+                     f'stroke-width="{round(0.6 + 0.8 * math.log1p(w), 2)}" class="edge"/>')
     for node in sorted(view.nodes, key=lambda e: (-drawing.radii[e], e)):
         entry = glossary[node]
         x, y = drawing.points[node]
@@ -134,13 +135,15 @@ def svg(view: View, glossary: Glossary, href: Callable[[str], str], *, width: in
             w = view.edges.get((min(node, view.centre), max(node, view.centre)), 0)
             shared = f", shares {w} paragraph{'s' if w != 1 else ''} with {glossary[view.centre].title}"
         note = f"{entry.title} ({TYPES[entry.type].name.lower()}, {count} mention{'s' if count != 1 else ''}{shared})"
-        parts.append(f'<a href="{attribute(href(node))}" class="node t-{entry.type}{" centre" if node == view.centre else ""}" '
+        centre = " centre" if node == view.centre else ""
+        parts.append(f'<a href="{attribute(href(node))}" class="node t-{entry.type}{centre}" '
                      f'data-entry="{node}"><title>{attribute(note)}</title>'
                      f'<circle cx="{x}" cy="{y}" r="{drawing.radii[node]}" fill="{TYPES[entry.type].colour}"/></a>')
     for node in view.ranking():
         label = labels.get(node)
         if label is not None:
-            parts.append(f'<text x="{label.x}" y="{label.y}" font-size="{label.size:g}" textLength="{label.width}" lengthAdjust="spacingAndGlyphs" '
+            parts.append(f'<text x="{label.x}" y="{label.y}" font-size="{label.size:g}" textLength="{label.width}" '
+                         f'lengthAdjust="spacingAndGlyphs" '
                          f'class="label" data-entry="{node}" aria-hidden="true">{attribute(label.text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -155,8 +158,8 @@ def legend(glossary: Glossary, nodes: tuple[str, ...]) -> str:
 
 def svg_neighbourhood(entry_id: str, glossary: Glossary, relations: Relations, href: Callable[[str], str],
                       limit: int = 12) -> str:
-    """One entry and the entries it shares paragraphs with most often."""
+    """One entry and the entries it shares paragraphs with most often, after the colours of their types."""
     view = neighbourhood_view(entry_id, relations, glossary, limit)
     title = f"{glossary[entry_id].title} and the entries it shares paragraphs with"
-    return svg(view, glossary, href, width=NEIGHBOURHOOD[0], height=NEIGHBOURHOOD[1], title=title, ident="nb-title",
+    return legend(glossary, view.nodes) + svg(view, glossary, href, width=NEIGHBOURHOOD[0], height=NEIGHBOURHOOD[1], title=title, ident="nb-title",
                size=15.0, css="neighbourhood")

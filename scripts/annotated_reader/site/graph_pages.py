@@ -66,25 +66,30 @@ def _height(view: View) -> int:
     return max(360, min(760, 240 + 5 * len(view.nodes)))
 
 
+def _pictures(path: str, title: str, view: View, glossary: Glossary, href: Callable[[str, str], str]) -> str:
+    """Two drawings of one layout: a wide one, and one for narrow screens with fewer, legible labels
+    (the style sheet shows one of them; each stands alone without the other)."""
+    def link(entry_id: str) -> str:
+        return href(path, f"glossary/{entry_id}.md")
+    layout = layout_of(view)
+    return (svg(view, glossary, link, width=WIDTH, height=_height(view), title=title, ident="graph-title",
+                limit=LABELS, css="wide", layout=layout)
+            + svg(view, glossary, link, width=NARROW[0], height=NARROW[1], title=title, ident="graph-title-narrow",
+                  limit=NARROW_LABELS, css="narrow", layout=layout))
+
+
 def _page(path: str, title: str, intro: str, view: View, glossary: Glossary, relations: Relations,
           texts: tuple[AnnotatedText, ...], href: Callable[[str, str], str], *, main: bool = False) -> Page:
-    link = lambda e: href(path, f"glossary/{e}.md")  # noqa: E731
-    layout = layout_of(view)
-    # Two drawings of one layout: a wide one, and one for narrow screens with fewer, legible labels
-    # (the style sheet shows one of them; each stands alone without the other).
-    picture = (svg(view, glossary, link, width=WIDTH, height=_height(view), title=title, ident="graph-title",
-                   limit=LABELS, css="wide", layout=layout)
-               + svg(view, glossary, link, width=NARROW[0], height=NARROW[1], title=title, ident="graph-title-narrow",
-                     limit=NARROW_LABELS, css="narrow", layout=layout))
     description = f"{title}: how the people, states and ideas of the texts connect."
     lines = [front_matter(title=title, description=description, hide=("toc",), unsearched=not main),
              f"# {escape(title)}", "", intro, ""]
     lines += _views(path, glossary, relations, texts)
     if view.nodes:
-        lines += [f'<figure class="graph-figure graph-full">{picture}</figure>', "", legend(glossary, view.nodes), ""]
+        lines += [f'<figure class="graph-figure graph-full">{_pictures(path, title, view, glossary, href)}</figure>', "",
+                  legend(glossary, view.nodes), ""]
         lines += _table(path, view, glossary)
     else:
-        lines += ["No entry of this kind is mentioned yet.", ""]
+        lines += ["No entry is mentioned here yet.", ""]
     return Page(path, "\n".join(lines).rstrip() + "\n")
 
 
@@ -97,8 +102,9 @@ EXPLAIN = ("Each circle is a glossary entry, sized by how often {who} mention{s}
 def graph_pages(glossary: Glossary, relations: Relations, texts: tuple[AnnotatedText, ...],
                 href: Callable[[str, str], str]) -> list[Page]:
     """Every connections page: the whole corpus, each entry type mentioned, each text."""
-    pages = [_page(MAIN, "Connections", EXPLAIN.format(least="two paragraphs", who="the texts", s=""), corpus_view(relations, glossary),
-                   glossary, relations, texts, href, main=True)]
+    intro = EXPLAIN.format(least="two paragraphs", who="the texts", s="")
+    pages = [_page(MAIN, "Connections", intro, corpus_view(relations, glossary), glossary, relations, texts, href,
+                   main=True)]
     for entry_type in ENTRY_TYPES:
         view = corpus_view(relations, glossary, only=lambda e, k=entry_type.key: glossary[e].type == k, min_weight=1)
         if not view.nodes:
