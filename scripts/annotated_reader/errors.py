@@ -69,6 +69,14 @@ class E(Enum):
     RELATION_MISSING = ("E215", "relations names '{ref}', but there is no glossary/{ref}.md", "correct the id or add that entry")
     FEW_REFERENCES = ("E214", "the entry lists {count} reference{s}; {kind} entries need at least {need}",
                       "add published sources under references: (see CONTRIBUTING.md, 'Sources')")
+    DATE_FORMAT = ("E230", "{key}: '{value}' is not a date written YYYY, YYYY-MM or YYYY-MM-DD ({detail})",
+                   "write the date only as precisely as you are sure of it, e.g. 1945, 1945-02 or 1945-02-04")
+    DATE_AND_SPAN = ("E231", "the entry gives both date and {other}",
+                     "use date for a single day, month or year, or start and end for a span, not both")
+    END_WITHOUT_START = ("E232", "end is given without start", "add start: (when it began), or use date: for a single moment")
+    END_BEFORE_START = ("E233", "end ({end}) is before start ({start})", "correct one of the two dates")
+    DATE_NOT_TIMED = ("E234", "{key} is given for a {kind}; only events and documents are placed on the timeline",
+                      "remove {key}, or check the entry's type")
 
     # E3xx: sources
     QUOTED_LINE_MISSING = ("E301", "{key} quotes '{quoted}', but no line of the text is exactly that",

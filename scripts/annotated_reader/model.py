@@ -115,9 +115,20 @@ class Entry:
     """Adjectives and nouns of nationality for a state ("Chinese", "Sino"): never linked, used in relation phrases."""
     relations: tuple[tuple[str, str], ...] = ()
     """For an entry about relations between states: the pairs of state entries it is about."""
+    date: str | None = None
+    """When an event happened or a document appeared, as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    start: str | None = None
+    """When an event that lasted began (same form as ``date``)."""
+    end: str | None = None
+    """When it ended; None with a ``start`` means it goes on."""
 
     def line_of(self, key: str) -> int:
         return dict(self.lines).get(key, 1)
+
+    @property
+    def dated(self) -> bool:
+        """The entry is placed in time (it has a date or a start)."""
+        return self.date is not None or self.start is not None
 
     @property
     def surname(self) -> str | None:

@@ -86,6 +86,14 @@ CASES = [
      E.FEW_REFERENCES),
     ("no references", GOOD.split("references:")[0] + "---" + GOOD.split("\n---", 2)[1], 1, E.FEW_REFERENCES),
     ("a 5,000-digit number", GOOD.replace("type: person", "type: person\nwikipedia: " + "9" * 5000), 4, E.YAML_VALUE),
+    ("a date that is no date", GOOD.replace("type: person", "type: event\ndate: 1945-02-30"), 4, E.DATE_FORMAT),
+    ("a month that is no month", GOOD.replace("type: person", "type: event\nstart: 1945-13"), 4, E.DATE_FORMAT),
+    ("a date in words", GOOD.replace("type: person", "type: event\ndate: February 1945"), 4, E.DATE_FORMAT),
+    ("a date and a span", GOOD.replace("type: person", "type: event\ndate: 1945\nstart: 1945-02"), 5, E.DATE_AND_SPAN),
+    ("an end without a start", GOOD.replace("type: person", "type: event\nend: 1945"), 4, E.END_WITHOUT_START),
+    ("an end before its start", GOOD.replace("type: person", "type: event\nstart: 1945-02-11\nend: 1945-02-04"), 5,
+     E.END_BEFORE_START),
+    ("a date on a person", GOOD.replace("type: person", "type: person\ndate: 1937"), 4, E.DATE_NOT_TIMED),
 ]
 
 
@@ -94,6 +102,14 @@ def test_broken_entry_is_reported_with_file_line_code_and_fix(tmp_path, name, te
     found = problems_for(tmp_path, {"giovanni-arrighi.md": text, "david-harvey.md": HARVEY})
     assert any(p.startswith(f"glossary/giovanni-arrighi.md:{line}: [{error.code}] ") for p in found), found
     assert all(re.match(r"^glossary/[^:]+:\d+: \[E\d{3}\] [^;]+; .+", p) for p in found), found
+
+
+@pytest.mark.parametrize("fields", ["date: 1945", "date: 1945-02", "date: 1945-02-04", "start: 2014-02",
+                                    "start: 1945-02-04\nend: 1945-02-11", "start: 1947\nend: 1991-12",
+                                    "start: 2023-01\nend: 2023-01-31"])
+def test_dates_an_event_may_have(tmp_path, fields):
+    text = GOOD.replace("type: person", "type: event\n" + fields)
+    assert problems_for(tmp_path, {"giovanni-arrighi.md": text, "david-harvey.md": HARVEY}) == []
 
 
 def test_a_case_fails_on_a_valid_file(tmp_path):

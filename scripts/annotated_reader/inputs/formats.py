@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from .. import model
+from . import dates
 from .text import Name, PlainText, Prose
 
 SUMMARY_MAX_WORDS = 40
@@ -63,6 +64,21 @@ class AliasFormat(BaseModel):
     def to_model(self) -> model.Alias:
         return model.Alias(self.text, self.case_sensitive, self.after_first_mention, self.not_followed_by,
                            self.not_preceded_by, self.requires_in_sentence, self.metonym, self.period)
+
+
+def _written_date(value: object) -> object:
+    """Before validation: YAML's dates and numbers as the text they were written as."""
+    value = dates.normalise(value)
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _valid_date(value: str | None) -> str | None:
+    """After validation: a year, month or day that exists, or a problem named DATE_FORMAT."""
+    if value is not None:
+        wrong = dates.problem(value)
+        if wrong:
+            raise PydanticCustomError("DATE_FORMAT", "{detail}", {"detail": wrong, "value": value})
+    return value
 
 
 class ReferenceFormat(BaseModel):
@@ -124,6 +140,12 @@ class EntryFormat(BaseModel):
     labels: list[ModelLabel] = []
     demonyms: list[Name] = []
     relations: list[tuple[str, str]] = []
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    _written = field_validator("date", "start", "end", mode="before")(_written_date)
+    _valid = field_validator("date", "start", "end")(_valid_date)
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -147,7 +169,6 @@ class EntryFormat(BaseModel):
 
 ENTRY_KEYS = tuple(EntryFormat.model_fields)
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,80}$")
 _BLOCK_ID = re.compile(r"^[ph]-[0-9a-f]{8}(-\d+)?$")
 _LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$"
@@ -163,7 +184,7 @@ class SourceFormat(BaseModel):
     translator: Prose | None = None
     publication: Prose = Field(min_length=1, max_length=200)
     first_published: Prose | None = None
-    date: str | None = Field(default=None, pattern=_DATE.pattern)
+    date: str | None = None
     date_note: Prose | None = None
     language: str = Field(default="en", pattern=_LANGUAGE)
     original_language: str | None = Field(default=None, pattern=_LANGUAGE)
@@ -211,17 +232,8 @@ class SourceFormat(BaseModel):
                     "fix": "write 'former-id: p-0123abcd' (the current id is shown in the page's ¶ link)"})
         return value
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value):
-        """A YAML date (2025-02-19) or a year written as a number (1945) is read as the same ISO text."""
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        if isinstance(value, int) and 1000 <= value <= 9999:
-            return str(value)
-        return value
+    _written = field_validator("date", mode="before")(_written_date)
+    _valid = field_validator("date")(_valid_date)
 
     def to_model(self) -> model.SourceMeta:
         return model.SourceMeta(self.title, self.author, self.translator, self.publication, self.first_published,

@@ -91,6 +91,8 @@ def _to_python(node: yaml.Node, path: Path, problems: list[Problem], budget: lis
     try:
         return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        if isinstance(exc, ValueError) and node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # written like a date but none (1945-02-30): the text, for the field to judge
         problems.append(E.YAML_VALUE.at(path, node.start_mark.line + 1, detail=_first_line(exc)))
         return None
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import E, Problem, ReaderError, display_path
 from ..model import TYPE_KEYS, Entry, Glossary
-from . import frontmatter
+from . import dates, frontmatter
 from .body import body_problem
 from .formats import BODY_WORDS, ENTRY_KEYS, EntryFormat, repeated_references
 from .text import fold
@@ -21,6 +21,9 @@ FOLDER = "glossary"
 
 PLACEHOLDER_PATTERN = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:\blorem\b)")
 """Placeholder text a skeleton or template leaves behind; an entry containing it is not finished."""
+
+TIMED_TYPES = ("event", "document")
+"""The entry types that may be placed in time (``date``, or ``start`` and ``end``) and so on the timeline."""
 
 MIN_REFERENCES = {"person": 2, "event": 2, "place": 2, "state": 2, "concept": 2}
 """References an entry needs at least, by type (1 for the others); CONTRIBUTING.md explains what counts.
@@ -72,13 +75,30 @@ def parse_entry(path: Path, problems: list[Problem]) -> Entry | None:
         for index, ref in enumerate(meta.see_also):
             if not frontmatter.FILE_ID.match(ref):
                 found.append(E.SEE_ALSO_NOT_ID.at(path, fm.line_of("see_also", index), ref=ref))
+        found.extend(date_problems(meta, fm))
     problems.extend(found)
     if found or meta is None:
         return None
     return Entry(path.stem, meta.title, meta.type, tuple(a.to_model() for a in meta.aliases), meta.summary,
                  tuple(meta.see_also), meta.wikipedia, fm.body.strip() + "\n", display_path(path),
                  tuple(sorted(fm.key_lines.items())), tuple(r.to_model() for r in meta.references),
-                 tuple(meta.labels), tuple(meta.demonyms), tuple(tuple(pair) for pair in meta.relations))
+                 tuple(meta.labels), tuple(meta.demonyms), tuple(tuple(pair) for pair in meta.relations),
+                 meta.date, meta.start, meta.end)
+
+
+def date_problems(meta: EntryFormat, fm: frontmatter.FrontMatterFile) -> list[Problem]:
+    """The date fields together: for events and documents only, a date or a span, a span in order."""
+    given = [key for key in ("date", "start", "end") if getattr(meta, key) is not None]
+    if given and meta.type not in TIMED_TYPES:
+        return [E.DATE_NOT_TIMED.at(fm.path, fm.line_of(key), key=key, kind=meta.type) for key in given]
+    if meta.date is not None and (meta.start is not None or meta.end is not None):
+        other = "start" if meta.start is not None else "end"
+        return [E.DATE_AND_SPAN.at(fm.path, fm.line_of(other), other=other)]
+    if meta.end is not None and meta.start is None:
+        return [E.END_WITHOUT_START.at(fm.path, fm.line_of("end"))]
+    if meta.start is not None and meta.end is not None and dates.span(meta.end)[1] < dates.span(meta.start)[0]:
+        return [E.END_BEFORE_START.at(fm.path, fm.line_of("end"), start=meta.start, end=meta.end)]
+    return []
 
 
 def placeholder_problems(fm: frontmatter.FrontMatterFile) -> list[Problem]:

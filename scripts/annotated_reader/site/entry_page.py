@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from ..inputs.dates import spoken, spoken_span
 from ..model import TYPES, AnnotatedText, Block, Entry, Glossary, Mention, Page
 from ..pipeline.relations import Relations
 from .graph import svg_neighbourhood
@@ -26,6 +27,15 @@ def mentions_by_entry(texts: tuple[AnnotatedText, ...]) -> dict[str, Mentioned]:
     return grouped
 
 
+def when(entry: Entry) -> str:
+    """A dated entry's date, as on the timeline, followed by a separator; nothing for an undated one."""
+    if entry.date:
+        return f"[{escape(spoken(entry.date))}](../timeline.md) · "
+    if entry.start:
+        return f"[{escape(spoken_span(entry.start, entry.end))}](../timeline.md) · "
+    return ""
+
+
 def highlighted_sentence(block: Block, mention: Mention) -> str:
     """The sentence of a mention, escaped, with the mention marked."""
     text = block.text
@@ -41,7 +51,8 @@ def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Rela
     path = f"glossary/{entry.id}.md"
     total = sum(len(ms) for _, ms in own)
     lines = [front_matter(title=entry.title, description=entry.summary), f"# {escape(entry.title)}", ""]
-    lines += [f"{TYPES[entry.type].name} · {plural(total, 'mention')} in {plural(len(own), 'text')}", "{: .entry-type }", ""]
+    lines += [f"{TYPES[entry.type].name} · {when(entry)}{plural(total, 'mention')} in {plural(len(own), 'text')}",
+              "{: .entry-type }", ""]
     lines += [escape(entry.summary), "{: .entry-summary }", ""]
     lines += [f'<div class="entry-body">{" ".join(render_body(entry.body).split(chr(10)))}</div>', ""]
     if entry.aliases:

@@ -1,144 +1,165 @@
-"""The connections graph: entries as nodes, shared paragraphs as edges, drawn as static SVG.
+"""Connections drawn as static SVG: entries as circles, shared paragraphs as lines.
 
-The layout is computed at build time (a seeded force-directed layout for the whole graph, a
-ring for one entry's neighbourhood), so the picture needs no JavaScript, and the same input
-gives the same bytes. Nodes are links to the entries.
+networkx lays each picture out at build time (``layout``), so it needs no JavaScript and the same
+input gives the same bytes. Every circle is a link to its entry and carries a ``<title>``; the most
+connected entries are labelled, as many as fit without any two labels overlapping, and the others
+are plain dots. The legend is HTML beside the picture, so nothing of it can be clipped.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
-import numpy as np
+import networkx as nx
 
 from ..model import ENTRY_TYPES, TYPES, Glossary
 from ..pipeline.relations import Relations
+from .layout import Drawing, fit, place_labels, positions
 from .markdown import attribute
 
-
-def _radius(mentions: int) -> float:
-    return round(5 + 2.4 * math.sqrt(mentions), 1)
-
-
-def _seed_position(entry_id: str) -> tuple[float, float]:
-    digest = hashlib.sha256(entry_id.encode()).digest()
-    return digest[0] / 255 - 0.5, digest[1] / 255 - 0.5
+Pair = tuple[str, str]
+NEIGHBOURHOOD = (480, 380)
+"""Size of an entry's neighbourhood drawing: small, so that its labels stay legible on a phone."""
 
 
-def force_layout(nodes: list[str], edges: dict[tuple[str, str], int], iterations: int = 500,
-                 sizes: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
-    """Fruchterman–Reingold layout scaled to the unit square, deterministic for the same input.
-
-    Edge weights are damped (log), a gentle pull to the centre keeps unconnected entries near the
-    rest, and a final pass pushes apart circles that overlap.
-    """
-    n = len(nodes)
-    if n == 0:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    pos = np.array([_seed_position(node) for node in nodes], dtype=float)
-    weight = np.zeros((n, n))
-    for (a, b), w in edges.items():
-        if a in index and b in index:
-            weight[index[a], index[b]] = weight[index[b], index[a]] = math.log1p(w)
-    k = 1.6 / math.sqrt(n)
-    temperature = 0.2
-    for step in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.sqrt((delta ** 2).sum(axis=2)) + 1e-6
-        repulse = (k * k / distance ** 2)[:, :, None] * delta
-        attract = (weight * distance / k)[:, :, None] * delta
-        move = (repulse - attract).sum(axis=1) - pos * 2.0
-        length = np.sqrt((move ** 2).sum(axis=1))[:, None] + 1e-9
-        pos += move / length * np.minimum(length, temperature)
-        temperature = 0.2 * (1 - step / iterations) + 0.001
-    low, high = np.percentile(pos, 2, axis=0), np.percentile(pos, 98, axis=0)
-    pos = np.clip((pos - low) / np.maximum(high - low, 1e-9), 0, 1)
-    if sizes:
-        radius = np.array([sizes.get(node, 0.0) for node in nodes])
-        for _ in range(200):
-            delta = pos[:, None, :] - pos[None, :, :]
-            distance = np.sqrt((delta ** 2).sum(axis=2)) + np.eye(n) + 1e-6
-            overlap = np.clip(radius[:, None] + radius[None, :] - distance, 0, None) * (1 - np.eye(n))
-            if overlap.max() < 1e-4:
-                break
-            pos += ((overlap / distance)[:, :, None] * delta).sum(axis=1) * 0.5
-            pos = np.clip(pos, 0, 1)
-    return {node: (round(float(pos[i, 0]), 4), round(float(pos[i, 1]), 4)) for node, i in index.items()}
+def radius(mentions: int) -> float:
+    """A circle's radius: its area grows with the entry's mentions, up to a limit."""
+    return round(min(26.0, 4 + 1.5 * math.sqrt(mentions)), 1)
 
 
-def _legend(types: list[str], x: float, y: float) -> list[str]:
-    out = []
-    for i, entry_type in enumerate(types):
-        yy = y + i * 22
-        out.append(f'<circle cx="{x}" cy="{yy}" r="7" fill="{TYPES[entry_type].colour}"/>'
-                   f'<text x="{x + 14}" y="{yy + 5}" class="legend">{TYPES[entry_type].name}</text>')
-    return out
+@dataclass(frozen=True)
+class View:
+    """What one picture shows: its entries, their mention counts, and the pairs joined by a line."""
+
+    nodes: tuple[str, ...]
+    mentions: Mapping[str, int]
+    edges: Mapping[Pair, int]
+    """Pairs of entries drawn as a line, with the number of paragraphs they share."""
+    centre: str | None = None
+    """The entry a neighbourhood is drawn around (always labelled)."""
+    pull: Mapping[Pair, int] = field(default_factory=dict)
+    """The pairs the layout brings together (every pair that shares a paragraph in a whole view, the
+    lines to the centre in a neighbourhood, so that the others spread all round it)."""
+
+    def degree(self, node: str) -> int:
+        """Paragraphs shared with the entries it is drawn joined to: how connected it is in this view."""
+        return sum(w for pair, w in self.edges.items() if node in pair)
+
+    def neighbours(self, node: str) -> list[tuple[str, int]]:
+        """The entries a node is joined to in this view, most shared paragraphs first."""
+        found = [(b if a == node else a, w) for (a, b), w in self.edges.items() if node in (a, b)]
+        return sorted(found, key=lambda item: (-item[1], item[0]))
+
+    def ranking(self) -> list[str]:
+        """Nodes from the most connected down: the order in which they get a label."""
+        first = [self.centre] if self.centre in self.nodes else []
+        rest = sorted((n for n in self.nodes if n != self.centre),
+                      key=lambda n: (-self.degree(n), -self.mentions.get(n, 0), n))
+        return first + rest
 
 
-def svg_graph(glossary: Glossary, relations: Relations, href: Callable[[str], str], *, min_weight: int = 2,
-              width: int = 1200, height: int = 1000, title: str = "How the entries connect") -> str:
-    """The whole graph: every mentioned entry; edges for pairs sharing at least ``min_weight`` paragraphs
-    (and each entry's strongest link, so no node floats alone)."""
-    nodes = sorted(e for e in relations.mentions if e in glossary)
-    edges = {pair: w for pair, w in relations.pairs.items() if w >= min_weight and pair[0] in glossary and pair[1] in glossary}
+def corpus_view(relations: Relations, glossary: Glossary, *, only: Callable[[str], bool] = lambda e: True,
+                min_weight: int = 2) -> View:
+    """Every mentioned entry (that ``only`` keeps), joined where they share at least ``min_weight``
+    paragraphs, and each to the one it shares most with, so that no entry floats alone when it has a link."""
+    nodes = tuple(sorted(e for e in relations.mentions if e in glossary and only(e)))
+    kept = set(nodes)
+    edges = {pair: w for pair, w in relations.pairs.items() if w >= min_weight and pair[0] in kept and pair[1] in kept}
     for node in nodes:
-        strongest = relations.neighbours(node, 1)
+        strongest = [(other, w) for other, w in relations.neighbours(node) if other in kept][:1]
         if strongest:
             other, w = strongest[0]
-            edges.setdefault(tuple(sorted((node, other))), w)
-    margin = 70
-    span_x, span_y = width - 2 * margin - 200, height - 2 * margin
-    # Room each node needs, in unit-square coordinates: its circle plus a line of label.
-    sizes = {node: (_radius(relations.mentions[node]) + 16) / min(span_x, span_y) for node in nodes}
-    layout = force_layout(nodes, dict(relations.pairs), sizes=sizes)
-    def xy(node: str) -> tuple[float, float]:
-        x, y = layout[node]
-        return round(margin + x * span_x, 1), round(margin + y * span_y, 1)
-    parts = [f'<svg class="reader-graph" viewBox="0 0 {width} {height}" role="group" aria-labelledby="graph-title" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="graph-title">{attribute(title)}</title>']
-    for (a, b), w in sorted(edges.items()):
-        (x1, y1), (x2, y2) = xy(a), xy(b)
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{round(0.6 + math.log1p(w), 2)}" class="edge"/>')
-    for node in sorted(nodes, key=lambda e: (relations.mentions[e], e)):
+            edges.setdefault((min(node, other), max(node, other)), w)
+    return View(nodes, {n: relations.mentions[n] for n in nodes}, dict(sorted(edges.items())),
+                pull=_pairs_among(relations, kept))
+
+
+def _pairs_among(relations: Relations, kept: set[str]) -> dict[Pair, int]:
+    return dict(sorted((p, w) for p, w in relations.pairs.items() if p[0] in kept and p[1] in kept))
+
+
+def neighbourhood_view(entry_id: str, relations: Relations, glossary: Glossary, limit: int = 12) -> View:
+    """An entry and the ``limit`` entries it shares most paragraphs with, and the lines among them."""
+    around = [e for e, _ in relations.neighbours(entry_id) if e in glossary][:limit]
+    nodes = tuple(sorted([entry_id] + around))
+    kept = set(nodes)
+    edges = {pair: w for pair, w in relations.pairs.items() if pair[0] in kept and pair[1] in kept
+             and (entry_id in pair or w >= 2)}
+    mentions = {n: relations.mentions.get(n, 0) for n in nodes}
+    spokes = {pair: w for pair, w in edges.items() if entry_id in pair}
+    return View(nodes, mentions, dict(sorted(edges.items())), centre=entry_id, pull=spokes)
+
+
+def layout_of(view: View) -> dict[str, tuple[float, float]]:
+    """The view laid out by networkx, in the layout's own coordinates (``draw`` fits it to a drawing)."""
+    graph = nx.Graph()
+    for node in view.nodes:
+        graph.add_node(node, size=radius(view.mentions.get(node, 0)) / 10)
+    for (a, b), w in (view.pull or view.edges).items():
+        graph.add_edge(a, b, weight=math.log1p(w))
+    return positions(graph, centre=view.centre)
+
+
+def draw(view: View, glossary: Glossary, width: int, height: int, *, size: float = 13.0, limit: int | None = None,
+         layout: Mapping[str, tuple[float, float]] | None = None) -> Drawing:
+    """Fit a view (laid out once, see ``layout_of``) to a ``width`` × ``height`` drawing and label what
+    fits, most connected first."""
+    radii = {n: radius(view.mentions.get(n, 0)) for n in view.nodes}
+    points = fit(layout if layout is not None else layout_of(view), radii, width, height, margin=8, centre=view.centre)
+    titles = {n: glossary[n].title for n in view.nodes}
+    labels = place_labels(points, radii, titles, view.ranking(), width, height, size, limit)
+    return Drawing(width, height, points, radii, labels)
+
+
+def svg(view: View, glossary: Glossary, href: Callable[[str], str], *, width: int, height: int, title: str,
+        ident: str, limit: int | None = None, size: float = 13.0, css: str = "",
+        layout: Mapping[str, tuple[float, float]] | None = None) -> str:
+    """The picture of a view: lines, then circles (links with a title), then the labels that fit."""
+    drawing = draw(view, glossary, width, height, size=size, limit=limit, layout=layout)
+    labels = drawing.labels
+    parts = [f'<svg class="reader-graph{" " + css if css else ""}" viewBox="0 0 {width} {height}" '
+             f'role="group" aria-labelledby="{ident}" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="{ident}">{attribute(title)}</title>']
+    for (a, b), w in view.edges.items():
+        (x1, y1), (x2, y2) = drawing.points[a], drawing.points[b]
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
+                     f'stroke-width="{round(0.6 + 0.8 * math.log1p(w), 2)}" class="edge"/>')
+    for node in sorted(view.nodes, key=lambda e: (-drawing.radii[e], e)):
         entry = glossary[node]
-        x, y = xy(node)
-        r = _radius(relations.mentions[node])
-        count = relations.mentions[node]
-        parts.append(f'<a href="{attribute(href(node))}" class="node" data-entry="{node}">'
-                     f'<title>{attribute(entry.title)} ({TYPES[entry.type].name.lower()}, {count} mention{"s" if count != 1 else ""})</title>'
-                     f'<circle cx="{x}" cy="{y}" r="{r}" fill="{TYPES[entry.type].colour}"/>'
-                     f'<text x="{x}" y="{round(y + r + 12, 1)}" text-anchor="middle">{attribute(entry.title)}</text></a>')
-    parts += _legend([t.key for t in ENTRY_TYPES if any(glossary[n].type == t.key for n in nodes)], width - 120, 40)
+        x, y = drawing.points[node]
+        count = view.mentions.get(node, 0)
+        shared = ""
+        if view.centre is not None and node != view.centre:
+            w = view.edges.get((min(node, view.centre), max(node, view.centre)), 0)
+            shared = f", shares {w} paragraph{'s' if w != 1 else ''} with {glossary[view.centre].title}"
+        note = f"{entry.title} ({TYPES[entry.type].name.lower()}, {count} mention{'s' if count != 1 else ''}{shared})"
+        centre = " centre" if node == view.centre else ""
+        parts.append(f'<a href="{attribute(href(node))}" class="node t-{entry.type}{centre}" '
+                     f'data-entry="{node}"><title>{attribute(note)}</title>'
+                     f'<circle cx="{x}" cy="{y}" r="{drawing.radii[node]}" fill="{TYPES[entry.type].colour}"/></a>')
+    for node in view.ranking():
+        label = labels.get(node)
+        if label is not None:
+            parts.append(f'<text x="{label.x}" y="{label.y}" font-size="{label.size:g}" textLength="{label.width}" '
+                         f'lengthAdjust="spacingAndGlyphs" '
+                         f'class="label" data-entry="{node}" aria-hidden="true">{attribute(label.text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def legend(glossary: Glossary, nodes: tuple[str, ...]) -> str:
+    """The colours of the entry types present, as an HTML list (it wraps; it cannot be clipped)."""
+    present = [t for t in ENTRY_TYPES if any(glossary[n].type == t.key for n in nodes)]
+    items = "".join(f'<li><span class="swatch" style="background:{t.colour}"></span>{t.name}</li>' for t in present)
+    return f'<ul class="graph-legend" aria-label="Colours of the entry types">{items}</ul>'
 
 
 def svg_neighbourhood(entry_id: str, glossary: Glossary, relations: Relations, href: Callable[[str], str],
-                      limit: int = 12, size: int = 560) -> str:
-    """One entry in the middle, the entries it shares paragraphs with most often on a ring around it."""
-    neighbours = [(e, w) for e, w in relations.neighbours(entry_id) if e in glossary][:limit]
-    centre = size / 2
-    ring = size / 2 - 120
-    entry = glossary[entry_id]
-    parts = [f'<svg class="reader-graph neighbourhood" viewBox="0 0 {size} {size}" width="{size}" role="group" aria-labelledby="nb-title" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="nb-title">{attribute(entry.title)} and the entries it shares paragraphs with</title>']
-    points = []
-    for i, (other, w) in enumerate(neighbours):
-        angle = -math.pi / 2 + 2 * math.pi * i / max(1, len(neighbours))
-        x, y = round(centre + ring * math.cos(angle), 1), round(centre + ring * math.sin(angle), 1)
-        points.append((other, w, x, y))
-        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x}" y2="{y}" stroke-width="{round(0.6 + math.log1p(w), 2)}" class="edge"/>')
-    for other, w, x, y in points:
-        o = glossary[other]
-        parts.append(f'<a href="{attribute(href(other))}" class="node" data-entry="{other}">'
-                     f'<title>{attribute(o.title)} (shares {w} paragraph{"s" if w != 1 else ""})</title>'
-                     f'<circle cx="{x}" cy="{y}" r="{_radius(relations.mentions[other])}" fill="{TYPES[o.type].colour}"/>'
-                     f'<text x="{x}" y="{round(y + _radius(relations.mentions[other]) + 12, 1)}" text-anchor="middle">{attribute(o.title)}</text></a>')
-    r = _radius(relations.mentions.get(entry_id, 0))
-    parts.append(f'<g class="node centre"><circle cx="{centre}" cy="{centre}" r="{r}" fill="{TYPES[entry.type].colour}"/>'
-                 f'<text x="{centre}" y="{round(centre + r + 14, 1)}" text-anchor="middle">{attribute(entry.title)}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+                      limit: int = 12) -> str:
+    """One entry and the entries it shares paragraphs with most often, after the colours of their types."""
+    view = neighbourhood_view(entry_id, relations, glossary, limit)
+    title = f"{glossary[entry_id].title} and the entries it shares paragraphs with"
+    return legend(glossary, view.nodes) + svg(view, glossary, href, width=NEIGHBOURHOOD[0], height=NEIGHBOURHOOD[1], title=title, ident="nb-title",
+               size=15.0, css="neighbourhood")

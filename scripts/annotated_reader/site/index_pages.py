@@ -1,17 +1,14 @@
-"""The pages that list things: home, glossary index, connections graph, wanted entries, preview data."""
+"""The pages that list things: home, glossary index, wanted entries, preview data, and the navigation."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
 
 from ..model import ENTRY_TYPES, TYPES, AnnotatedText, Candidate, Entry, Glossary, Page
-from ..pipeline.relations import Relations
-from .graph import svg_graph
 from .markdown import escape, front_matter, plural
-from .text_page import reading_minutes
+from .text_page import citation_line
 
 
 def glossary_index(glossary: Glossary, counts: Counter) -> Page:
@@ -72,11 +69,11 @@ def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
         counts = Counter(m.entry_id for m in text.mentions)
         top = sorted(counts, key=lambda e: (-counts[e], e))[:6]
         lines += [f"-   **[{escape(meta.title)}](texts/{document.id}.md)**", "", "    ---", "",
-                  f"    {escape(meta.publication if meta.publication != 'unknown' else 'Publication not stated')} · "
-                  f"{escape(meta.date or 'undated')} · {escape(meta.kind or 'text')} · {reading_minutes(document)} min read", "",
+                  f"    {citation_line(document)}", "",
                   "    Leans on: " + ", ".join(f"[{escape(glossary[e].title)}](glossary/{e}.md)" for e in top), ""]
     lines += ["</div>", "",
-              "Browse the [glossary](glossary/index.md), see [how the entries connect](graph.md), "
+              "Browse the [glossary](glossary/index.md), see [how the entries connect](graph.md) "
+              "and [when the events happened](timeline.md), "
               "or the [wanted entries](wanted.md) the glossary does not cover yet.", ""]
     return Page("index.md", "\n".join(lines))
 
@@ -85,19 +82,8 @@ def navigation(texts: tuple[AnnotatedText, ...]) -> list:
     """The site's navigation: home, every text (in reading order), the glossary and the other pages."""
     return [{"Home": "index.md"},
             {"Texts": [{t.document.title: f"texts/{t.document.id}.md"} for t in reading_order(texts)]},
-            {"Glossary": "glossary/index.md"}, {"Connections": "graph.md"}, {"Wanted entries": "wanted.md"}]
-
-
-def graph_page(glossary: Glossary, relations: Relations, href: Callable[[str, str], str]) -> Page:
-    path = "graph.md"
-    svg = svg_graph(glossary, relations, lambda e: href(path, f"glossary/{e}.md"))
-    lines = [front_matter(title="Connections", description="How the people, states and ideas of the texts connect."),
-             "# Connections", "",
-             "Each circle is a glossary entry, sized by how often the texts mention it and coloured by its type; "
-             "a line joins two entries that share at least two paragraphs (and every entry to the one it shares most with). "
-             "Select a circle to open the entry.", "",
-             f'<figure class="graph-figure graph-full">{svg}</figure>', ""]
-    return Page(path, "\n".join(lines))
+            {"Glossary": "glossary/index.md"}, {"Connections": "graph.md"}, {"Timeline": "timeline.md"},
+            {"Wanted entries": "wanted.md"}]
 
 
 def glossary_data(glossary: Glossary) -> Page:

@@ -38,13 +38,19 @@ def attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def front_matter(*, boost: bool = False, **fields: str) -> str:
-    """Page metadata for the engine; ``boost`` ranks the page higher in search (used for the texts)."""
+def front_matter(*, boost: bool = False, hide: tuple[str, ...] = (), unsearched: bool = False, **fields: str) -> str:
+    """Page metadata for the engine; ``boost`` ranks the page higher in search (used for the texts),
+    ``hide`` names parts of the theme's frame the page does without (``toc``), ``unsearched`` keeps
+    the page out of the search index."""
     # The theme writes these values into HTML (attributes included) without escaping them.
     lines = ["---"] + [f"{key}: {json.dumps(html.escape(value, quote=True), ensure_ascii=False)}"
                        for key, value in fields.items() if value]
+    if hide:
+        lines += ["hide:"] + [f"  - {part}" for part in hide]
     if boost:
         lines += ["search:", "  boost: 4"]
+    elif unsearched:
+        lines += ["search:", "  exclude: true"]
     return "\n".join(lines + ["---", ""])
 
 

@@ -1,29 +1,44 @@
 """Rendering: every generated page and data file from the analysed corpus, sorted by path.
 
 Everything is deterministic: pages are sorted, ids are stable, the same input gives the same
-bytes. Source prose is escaped character by character; entry bodies are contributed Markdown, so
-they are rendered and sanitised to HTML here and reach the engine as inert HTML blocks.
+bytes (the one date a page shows, the end of what still goes on in the timeline, is the build's
+date: SOURCE_DATE_EPOCH when it is set). Source prose is escaped character by character; entry
+bodies are contributed Markdown, so they are rendered and sanitised to HTML here and reach the
+engine as inert HTML blocks.
 """
 
 from __future__ import annotations
 
+import datetime
+import os
 from functools import partial
 
 from ..model import Corpus, Page
 from ..pipeline.relations import relate
 from .entry_page import entry_page, mentions_by_entry
-from .index_pages import glossary_data, glossary_index, graph_page, home_page, wanted_page
+from .graph_pages import graph_pages
+from .index_pages import glossary_data, glossary_index, home_page, wanted_page
 from .text_page import text_page
+from .timeline import timeline_page
 from .urls import relative_url
 
 
-def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
+def build_date() -> datetime.date:
+    """The date of the build: from SOURCE_DATE_EPOCH when it is set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and int(epoch) > 0:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+def render_pages(corpus: Corpus, directory_urls: bool = True, today: datetime.date | None = None) -> list[Page]:
     """Every generated page and data file, sorted by path."""
     href = partial(relative_url, directory_urls=directory_urls)
     relations = relate(corpus.texts)
     pages = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
-             wanted_page(corpus.candidates), graph_page(corpus.glossary, relations, href),
-             glossary_data(corpus.glossary)]
+             wanted_page(corpus.candidates), glossary_data(corpus.glossary),
+             timeline_page(corpus.glossary, corpus.texts, href, today or build_date())]
+    pages += graph_pages(corpus.glossary, relations, corpus.texts, href)
     pages += [text_page(text, corpus.glossary) for text in corpus.texts]
     by_entry = mentions_by_entry(corpus.texts)
     pages += [entry_page(e, corpus.glossary, by_entry.get(e.id, []), relations, href) for e in corpus.glossary]

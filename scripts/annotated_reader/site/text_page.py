@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from ..model import ENTRY_TYPES, AnnotatedText, Block, Document, Glossary, Mention, Page
+from ..inputs.dates import spoken
 from .markdown import attribute, escape, escape_keep_edges, front_matter
 
 
@@ -57,20 +58,57 @@ def describe(document: Document) -> str:
     return f"{meta.title}, by {who}" + (f", in {meta.publication}" if meta.publication != "unknown" else "") + "."
 
 
-def _meta_line(document: Document) -> str:
+LANGUAGES = {"en": "English", "ru": "Russian", "zh": "Chinese", "uk": "Ukrainian", "fr": "French", "de": "German",
+             "es": "Spanish", "it": "Italian", "pl": "Polish", "ja": "Japanese", "ar": "Arabic", "pt": "Portuguese"}
+"""Names of the languages texts most often come in; any other is shown by its code."""
+
+
+def _known(value: str | None) -> str | None:
+    return value if value and value.strip() and value.strip().lower() != "unknown" else None
+
+
+def citation_line(document: Document) -> str:
+    """Author (translator), publication, date · kind · reading time, as Markdown; unknown parts left out."""
     meta = document.meta
-    parts = [f"**Author:** {escape(meta.author)}"]
-    if meta.translator:
-        parts.append(f"**Translator:** {escape(meta.translator)}")
-    parts.append(f"**Publication:** {escape(meta.publication)}")
-    if meta.first_published:
-        parts.append(f"**First published:** {escape(meta.first_published)}")
-    parts.append(f"**Date:** {escape(meta.date or 'not stated')}")
+    author, translator = _known(meta.author), _known(meta.translator)
+    who = escape(author) if author else ""
+    if translator:
+        who += f" (translated by {escape(translator)})" if who else f"Translated by {escape(translator)}"
+    publication = _known(meta.publication)
+    source = [part for part in (who, f"*{escape(publication)}*" if publication else "",
+                                escape(spoken(meta.date)) if meta.date else "") if part]
+    kind = _known(meta.kind)
+    rest = [escape(kind[0].upper() + kind[1:]) if kind and not source else escape(kind) if kind else "",
+            f"{reading_minutes(document)} min read"]
+    return " · ".join(part for part in [", ".join(source)] + rest if part)
+
+
+def _language(code: str) -> str:
+    return LANGUAGES.get(code.split("-")[0], code)
+
+
+def about(document: Document) -> list[str]:
+    """The collapsible "About this text": what is known of it from outside (notes), how the date is known,
+    where the text first appeared, its language, where it was received from."""
+    meta = document.meta
+    lines = [" ".join(linked_note(note) for note in meta.notes) + "\n    {: .text-notes }"] if meta.notes else []
     if meta.date_note:
-        parts.append(f"**About the date:** {escape(meta.date_note)}")
-    parts.append(f"**Language:** {escape(meta.language)}"
-                 + (f" (translated from {escape(meta.original_language)})" if meta.original_language else ""))
-    return " · ".join(parts)
+        lines.append(f"**Date:** {escape(meta.date_note)}")
+    if _known(meta.first_published):
+        lines.append(escape(meta.first_published))
+    if meta.original_language or meta.language.split("-")[0] != "en":
+        language = _language(meta.language)
+        if meta.original_language:
+            language += f", translated from {_language(meta.original_language)}"
+        lines.append(f"**Language:** {escape(language)}")
+    if meta.url:
+        lines.append(f"**Received from:** <{meta.url}>")
+    if not lines:
+        return []
+    out = ['??? info about-text "About this text"', ""]
+    for line in lines:
+        out += [f"    {line}", ""]
+    return out
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]]+")
@@ -91,13 +129,6 @@ def linked_note(note: str) -> str:
     return "".join(out)
 
 
-def _notes(document: Document) -> list[str]:
-    """The "About this text" note: what the metadata says about the text from outside it."""
-    if not document.meta.notes:
-        return []
-    return ["**About this text:** " + " ".join(linked_note(note) for note in document.meta.notes), "{: .text-notes }", ""]
-
-
 def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
     document = text.document
     meta = document.meta
@@ -105,8 +136,8 @@ def text_page(text: AnnotatedText, glossary: Glossary) -> Page:
     for mention in text.mentions:
         by_block[mention.block_id].append(mention)
     lines = [front_matter(title=meta.title, description=describe(document), boost=True), f"# {escape(meta.title)}", ""]
-    lines += [_meta_line(document), "{: .text-meta }", ""]
-    lines += _notes(document)
+    lines += [citation_line(document), "{: .text-meta .text-cite }", ""]
+    lines += about(document)
     lines += [f'<div class="cite-data" hidden data-title="{attribute(meta.title)}" '
               f'data-author="{attribute(meta.author)}" data-publication="{attribute(meta.publication)}" '
               f'data-date="{attribute(meta.date or "")}"></div>', ""]

@@ -21,7 +21,7 @@ import yaml
 
 from ..errors import E, Problem, ReaderError
 from ..inputs.frontmatter import FILE_ID
-from ..inputs.glossary import parse_entry
+from ..inputs.glossary import TIMED_TYPES, parse_entry
 from ..model import TYPE_KEYS
 
 PLACEHOLDER_SUMMARY = ("TODO: one or two sentences, at most 40 words, that stand alone in a hover preview "
@@ -134,8 +134,11 @@ def find_wanted(report: Path, name: str) -> Wanted:
 
 def skeleton(title: str, entry_type: str, note: str = "") -> str:
     """The text of a skeleton entry file for ``title`` of ``entry_type`` (not validated here)."""
+    when = ("# date: when it happened or appeared (1945, 1945-02 or 1945-02-04), or start: and end: for a span;\n"
+            "# only what you are sure of (CONTRIBUTING.md). Dated entries are drawn on the timeline.\n"
+            if entry_type in TIMED_TYPES else "")
     return (f"---\ntitle: {_yaml_scalar(title)}\ntype: {entry_type}\n{note}aliases: []\n"
-            f"summary: {_yaml_scalar(PLACEHOLDER_SUMMARY)}\n"
+            f"summary: {_yaml_scalar(PLACEHOLDER_SUMMARY)}\n{when}"
             "# references: the published sources of the entry's facts (CONTRIBUTING.md, 'Sources'), e.g.\n"
             "#   - title: …\n#     publisher: …\n#     url: https://…\n#     supports: what in the entry it backs\n"
             f"references: []\n---\n{PLACEHOLDER_BODY}")
