@@ -100,12 +100,20 @@ def graph_page(glossary: Glossary, relations: Relations, href: Callable[[str, st
     return Page(path, "\n".join(lines))
 
 
-def glossary_data(glossary: Glossary) -> Page:
-    """The preview cards' content as a small script, so previews need no fetch (works from file://)."""
-    data = {e.id: {"title": e.title, "type": TYPES[e.type].name, "summary": e.summary} for e in glossary}
-    payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Page("assets/glossary-data.js", f"window.READER_GLOSSARY = {payload};\n")
+def preview_data(glossary: Glossary) -> list[Page]:
+    """The preview cards' content, one small script per entry (``assets/previews/<id>.js``).
+
+    A page loads the script of an entry only when a reader points at a link to it, so what a page
+    loads grows with what it links to, not with the glossary; scripts (unlike fetch) also load
+    from file://, so previews work in the offline edition.
+    """
+    pages = []
+    for entry in glossary:
+        data = {"title": entry.title, "type": TYPES[entry.type].name, "summary": entry.summary}
+        payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+        payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        pages.append(Page(f"assets/previews/{entry.id}.js", f'window.READER_PREVIEW("{entry.id}", {payload});\n'))
+    return pages
 
 
 def wanted_page(candidates: tuple[Candidate, ...]) -> Page:

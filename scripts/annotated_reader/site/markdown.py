@@ -37,13 +37,16 @@ def attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def front_matter(*, boost: bool = False, **fields: str) -> str:
-    """Page metadata for the engine; ``boost`` ranks the page higher in search (used for the texts)."""
+def front_matter(*, boost: bool = False, unsearched: bool = False, **fields: str) -> str:
+    """Page metadata for the engine; ``boost`` ranks the page higher in search (used for the texts),
+    ``unsearched`` keeps the page out of the search index."""
     # The theme writes these values into HTML (attributes included) without escaping them.
     lines = ["---"] + [f"{key}: {json.dumps(html.escape(value, quote=True), ensure_ascii=False)}"
                        for key, value in fields.items() if value]
     if boost:
         lines += ["search:", "  boost: 4"]
+    elif unsearched:
+        lines += ["search:", "  exclude: true"]
     return "\n".join(lines + ["---", ""])
 
 

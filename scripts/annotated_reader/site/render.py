@@ -11,9 +11,9 @@ from functools import partial
 
 from ..model import Corpus, Page
 from ..pipeline.relations import relate
-from .entry_page import entry_page, mentions_by_entry
-from .index_pages import glossary_data, glossary_index, graph_page, home_page, wanted_page
-from .text_page import text_page
+from .entry_page import entry_pages, mentions_by_entry
+from .index_pages import glossary_index, graph_page, home_page, preview_data, wanted_page
+from .text_page import block_pages, text_pages
 from .urls import relative_url
 
 
@@ -22,9 +22,12 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
     href = partial(relative_url, directory_urls=directory_urls)
     relations = relate(corpus.texts)
     pages = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
-             wanted_page(corpus.candidates), graph_page(corpus.glossary, relations, href),
-             glossary_data(corpus.glossary)]
-    pages += [text_page(text, corpus.glossary) for text in corpus.texts]
+             wanted_page(corpus.candidates), graph_page(corpus.glossary, relations, href)]
+    pages += preview_data(corpus.glossary)
+    for text in corpus.texts:
+        pages += text_pages(text, corpus.glossary)
+    located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     by_entry = mentions_by_entry(corpus.texts)
-    pages += [entry_page(e, corpus.glossary, by_entry.get(e.id, []), relations, href) for e in corpus.glossary]
+    for entry in corpus.glossary:
+        pages += entry_pages(entry, corpus.glossary, by_entry.get(entry.id, []), relations, href, located.__getitem__)
     return sorted(pages, key=lambda p: p.path)
