@@ -96,4 +96,4 @@ serve: $(STAMP) ## live preview at http://127.0.0.1:8000 that rebuilds when glos
 	$(PY) -m annotated_reader serve $(INPUTS)
 
 clean: ## remove build outputs (keeps .venv and the model cache)
-	rm -rf site docs build site.staging docs.staging
+	rm -rf site docs build site.staging docs.staging .site.state

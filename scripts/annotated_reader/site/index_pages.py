@@ -116,7 +116,8 @@ def preview_data(glossary: Glossary) -> list[Page]:
     return pages
 
 
-def wanted_page(candidates: tuple[Candidate, ...]) -> Page:
+def wanted_page(candidates: tuple[Candidate, ...], pages_of: Callable[[str], dict[str, str]]) -> Page:
+    """The candidates table; ``pages_of(text id)`` gives the page of each block of a text."""
     lines = [front_matter(title="Wanted entries", description="Names the texts use that the glossary does not explain yet."),
              "# Wanted entries", "",
              "Names that the statistical model found in the texts and that no glossary entry covers. "
@@ -128,6 +129,6 @@ def wanted_page(candidates: tuple[Candidate, ...]) -> Page:
         for c in candidates:
             text_id, block_id = c.block.split("#")
             lines.append(f"| {escape(c.name)} | {', '.join(c.labels)} | {c.count} | "
-                         f"{escape(c.context)} [¶](texts/{text_id}.md#{block_id}) |")
+                         f"{escape(c.context)} [¶]({pages_of(text_id)[block_id]}#{block_id}) |")
         lines.append("")
     return Page("wanted.md", "\n".join(lines))

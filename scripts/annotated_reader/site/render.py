@@ -21,12 +21,12 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
     """Every generated page and data file, sorted by path."""
     href = partial(relative_url, directory_urls=directory_urls)
     relations = relate(corpus.texts)
+    located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     pages = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
-             wanted_page(corpus.candidates), graph_page(corpus.glossary, relations, href)]
+             wanted_page(corpus.candidates, located.__getitem__), graph_page(corpus.glossary, relations, href)]
     pages += preview_data(corpus.glossary)
     for text in corpus.texts:
         pages += text_pages(text, corpus.glossary)
-    located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     by_entry = mentions_by_entry(corpus.texts)
     for entry in corpus.glossary:
         pages += entry_pages(entry, corpus.glossary, by_entry.get(entry.id, []), relations, href, located.__getitem__)
