@@ -76,7 +76,7 @@ def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
                   f"{escape(meta.date or 'undated')} · {escape(meta.kind or 'text')} · {reading_minutes(document)} min read", "",
                   "    Leans on: " + ", ".join(f"[{escape(glossary[e].title)}](glossary/{e}.md)" for e in top), ""]
     lines += ["</div>", "",
-              "Browse the [glossary](glossary/index.md), see [how the entries connect](graph.md), "
+              "Browse the [glossary](glossary/index.md), [search the texts](find.md), see [how the entries connect](graph.md), "
               "or the [wanted entries](wanted.md) the glossary does not cover yet.", ""]
     return Page("index.md", "\n".join(lines))
 
@@ -85,7 +85,8 @@ def navigation(texts: tuple[AnnotatedText, ...]) -> list:
     """The site's navigation: home, every text (in reading order), the glossary and the other pages."""
     return [{"Home": "index.md"},
             {"Texts": [{t.document.title: f"texts/{t.document.id}.md"} for t in reading_order(texts)]},
-            {"Glossary": "glossary/index.md"}, {"Connections": "graph.md"}, {"Wanted entries": "wanted.md"}]
+            {"Glossary": "glossary/index.md"}, {"Search the texts": "find.md"}, {"Connections": "graph.md"},
+            {"Wanted entries": "wanted.md"}]
 
 
 def graph_page(glossary: Glossary, relations: Relations, href: Callable[[str, str], str]) -> Page:

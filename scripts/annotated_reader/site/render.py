@@ -12,8 +12,9 @@ from functools import partial
 from ..model import Corpus, Page
 from ..pipeline.relations import relate
 from .entry_page import entry_pages, mentions_by_entry
-from .index_pages import glossary_index, graph_page, home_page, preview_data, wanted_page
+from .index_pages import glossary_index, graph_page, home_page, preview_data, reading_order, wanted_page
 from .text_page import block_pages, text_pages
+from .text_search import search_files, search_page
 from .urls import relative_url
 
 
@@ -25,6 +26,7 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
     pages = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
              wanted_page(corpus.candidates, located.__getitem__), graph_page(corpus.glossary, relations, href)]
     pages += preview_data(corpus.glossary)
+    pages += [search_page(), *search_files(reading_order(corpus.texts))]
     for text in corpus.texts:
         pages += text_pages(text, corpus.glossary)
     by_entry = mentions_by_entry(corpus.texts)

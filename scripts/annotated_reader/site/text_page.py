@@ -155,6 +155,8 @@ def _blocks(blocks: tuple[Block, ...], by_block: dict[str, list[Mention]], gloss
     for block in blocks:
         body = former_anchors(block) + linked_text(block, by_block.get(block.id, []), glossary_prefix)
         attributes = f'#{block.id} data-n="{block.number}"'
+        if block.kind != "heading":
+            attributes += ' data-search-exclude="1"'  # the words of the texts are in the full-text search (text_search.py)
         if block.kind in ("item", "bullet"):
             if in_list not in (None, block.kind):
                 lines += ["", "<!-- -->", ""]  # two lists in a row stay two lists

@@ -255,9 +255,18 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
+  /* The page "Search the texts" loads its script only where it is used. */
+  function loadTextSearch() {
+    if (!document.getElementById("reader-search")) return;
+    var script = document.createElement("script");
+    script.src = assetsBase + "search.js";
+    document.body.appendChild(script);
+  }
+
   function ready() {
     nameSearchDialog();
     addParagraphTools();
+    loadTextSearch();
   }
 
   if (document.readyState === "loading") {
