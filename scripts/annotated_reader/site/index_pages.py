@@ -66,7 +66,10 @@ def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
              "with the people, states, organisations and ideas they rely on linked to a "
              "neutral glossary. Hover over or focus a linked name for a short explanation; every glossary entry "
              "lists each passage that mentions it.", "", '<div class="grid cards" markdown>', ""]
-    for text in reading_order(texts):
+    if count > CARDS_AT_MOST:
+        lines[-2:] = []
+        lines += _text_list(texts)
+    for text in reading_order(texts) if count <= CARDS_AT_MOST else ():
         document = text.document
         meta = document.meta
         counts = Counter(m.entry_id for m in text.mentions)
@@ -75,16 +78,47 @@ def home_page(texts: tuple[AnnotatedText, ...], glossary: Glossary) -> Page:
                   f"    {escape(meta.publication if meta.publication != 'unknown' else 'Publication not stated')} · "
                   f"{escape(meta.date or 'undated')} · {escape(meta.kind or 'text')} · {reading_minutes(document)} min read", "",
                   "    Leans on: " + ", ".join(f"[{escape(glossary[e].title)}](glossary/{e}.md)" for e in top), ""]
-    lines += ["</div>", "",
+    lines += ["</div>" if count <= CARDS_AT_MOST else "", "",
               "Browse the [glossary](glossary/index.md), [search the texts](find.md), see [how the entries connect](graph.md), "
               "or the [wanted entries](wanted.md) the glossary does not cover yet.", ""]
     return Page("index.md", "\n".join(lines))
 
 
+CARDS_AT_MOST = 40
+"""Beyond this many texts the home page lists them in a compact list by decade instead of cards."""
+NAV_GROUP_AT = 40
+"""Beyond this many texts the navigation groups them by decade (each page then carries one group)."""
+
+
+def decade(text: AnnotatedText) -> str:
+    date = text.document.meta.date
+    return f"{date[:3]}0s" if date and date[:4].isdigit() else "Undated"
+
+
+def _text_list(texts: tuple[AnnotatedText, ...]) -> list[str]:
+    """Every text in one line each, under its decade: the home page of a large corpus."""
+    lines: list[str] = []
+    current = None
+    for text in reading_order(texts):
+        if decade(text) != current:
+            current = decade(text)
+            lines += ["", f"## {current}", ""]
+        document = text.document
+        lines.append(f"- [{escape(document.title)}](texts/{document.id}.md) · {reading_minutes(document)} min read")
+    return lines + [""]
+
+
 def navigation(texts: tuple[AnnotatedText, ...]) -> list:
-    """The site's navigation: home, every text (in reading order), the glossary and the other pages."""
+    """The site's navigation: home, every text (in reading order; by decade when there are many), the
+    glossary and the other pages."""
+    items = [{t.document.title: f"texts/{t.document.id}.md"} for t in reading_order(texts)]
+    if len(texts) > NAV_GROUP_AT:
+        groups: dict[str, list] = {}
+        for text, item in zip(reading_order(texts), items):
+            groups.setdefault(decade(text), []).append(item)
+        items = [{name: group} for name, group in groups.items()]
     return [{"Home": "index.md"},
-            {"Texts": [{t.document.title: f"texts/{t.document.id}.md"} for t in reading_order(texts)]},
+            {"Texts": items},
             {"Glossary": "glossary/index.md"}, {"Search the texts": "find.md"}, {"Connections": "graph.md"},
             {"Wanted entries": "wanted.md"}]
 
@@ -117,6 +151,10 @@ def preview_data(glossary: Glossary) -> list[Page]:
     return pages
 
 
+WANTED_AT_MOST = 300
+"""Rows of the wanted-entries page (the most frequent names); the full list is build/reports/candidates.json."""
+
+
 def wanted_page(candidates: tuple[Candidate, ...], pages_of: Callable[[str], dict[str, str]]) -> Page:
     """The candidates table; ``pages_of(text id)`` gives the page of each block of a text."""
     lines = [front_matter(title="Wanted entries", description="Names the texts use that the glossary does not explain yet."),
@@ -126,8 +164,11 @@ def wanted_page(candidates: tuple[Candidate, ...], pages_of: Callable[[str], dic
     if not candidates:
         lines += ["Every name the model found is covered by the glossary.", ""]
     else:
+        if len(candidates) > WANTED_AT_MOST:
+            lines += [f"The {WANTED_AT_MOST} most frequent of {len(candidates):,} names; the build writes all of them "
+                      "to build/reports/candidates.json.", ""]
         lines += ["| Name | Kind | Count | Example |", "| --- | --- | --- | --- |"]
-        for c in candidates:
+        for c in candidates[:WANTED_AT_MOST]:
             text_id, block_id = c.block.split("#")
             lines.append(f"| {escape(c.name)} | {', '.join(c.labels)} | {c.count} | "
                          f"{escape(c.context)} [¶]({pages_of(text_id)[block_id]}#{block_id}) |")
