@@ -52,33 +52,6 @@ def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
         path.write_bytes(data)
 
 
-def sync_pages(pages: list[Page], target: Path, settings: Settings) -> int:
-    """Bring ``target`` to exactly these pages and assets, rewriting only files whose bytes change.
-
-    Unchanged files keep their modification time, so an engine's dirty mode rebuilds only what
-    changed. Returns the number of files written or removed.
-    """
-    wanted: dict[Path, bytes] = {target / page.path: page.content.encode("utf-8") for page in pages}
-    wanted.update({target / name: data for name, data in asset_files(settings).items()})
-    changed = 0
-    for path, data in sorted(wanted.items()):
-        try:
-            same = path.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            changed += 1
-    for path in sorted(target.rglob("*"), reverse=True) if target.exists() else []:
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            changed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
-
-
 def _swap(staging: Path, final: Path) -> None:
     """Replace ``final`` by ``staging`` with two renames (the old copy is removed afterwards)."""
     old = final.with_name(final.name + ".old")

@@ -91,7 +91,7 @@ def _engine_outputs(src: str, settings: Settings) -> list[str]:
     return [stem + "/index.html"]
 
 
-def _complete_search(engine: Path, state: Path, pages: list[tuple[str, str]], rebuilt: set[str], dirty: bool) -> None:
+def complete_search(engine: Path, state: Path, pages: list[tuple[str, str]], rebuilt: set[str], dirty: bool) -> None:
     """Make the engine's search index whole again after a dirty build, in the engine's page order."""
     index_path = engine / SEARCH
     kept = state / "search-docs.json"
@@ -145,7 +145,7 @@ def build_incremental(settings: Settings, pages: list[Page], extra: dict[str, by
     started = time.time()
     time.sleep(0.01)  # a file the engine writes now is strictly newer than ``started``
     page_order = mkdocs_build(settings, docs, engine, nav, dirty=valid)
-    _complete_search(engine, state, page_order, written, valid)
+    complete_search(engine, state, page_order, written, valid)
     fresh = [p for p in sorted(engine.rglob("*")) if p.is_file() and not (valid and p.stat().st_mtime < started)]
     html = [(p.relative_to(engine).as_posix(), p.read_text(encoding="utf-8")) for p in fresh if p.suffix == ".html"]
     secured = dict(zip((name for name, _ in html), csp.secure(html, allowed, frame_scripts)))
