@@ -43,6 +43,10 @@ def site_report(where: Path) -> dict:
     return json.loads((where / "reports" / "stages.json").read_text(encoding="utf-8"))["site"]
 
 
+def stages(where: Path) -> dict:
+    return json.loads((where / "reports" / "stages.json").read_text(encoding="utf-8"))
+
+
 def test_an_incremental_build_equals_a_clean_build_after_an_entry_edit_and_a_source_edit(project, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     incremental = settings(project, tmp_path / "incremental")
@@ -50,11 +54,14 @@ def test_an_incremental_build_equals_a_clean_build_after_an_entry_edit_and_a_sou
     first = site_report(tmp_path / "incremental")
     assert first["full"] and first["markdown_written"] > 0
     total = first["markdown_written"]
-    for number, edit in enumerate((edit_entry, edit_source)):
+    texts = len(list((project / "sources").glob("*.txt")))
+    for number, (edit, matched_again) in enumerate(((edit_entry, 0), (edit_source, 1))):
         edited = edit(project)
         build(incremental)
         done = site_report(tmp_path / "incremental")
         assert not done["full"], edited
+        # Only the edited source is matched again (a summary and body edit changes no name).
+        assert stages(tmp_path / "incremental")["match_cache_hits"] == texts - matched_again, edited
         assert 0 < done["markdown_written"] < total / 2, (edited, done)
         clean = settings(project, tmp_path / f"clean-{number}")
         build(clean)
