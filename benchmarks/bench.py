@@ -172,7 +172,7 @@ def edit_source(sources: Path) -> Path:
     return path
 
 
-def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: str) -> dict:
+def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: str, save=lambda partial: None) -> dict:
     glossary = work / "glossary"
     out, docs, cache = work / "out" / "site", work / "out" / "docs", work / "out" / "cache"
     original = sources.with_name("sources.original")
@@ -207,15 +207,18 @@ def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: 
         reset()
         say(f"builds: run {i + 1}/{repeats}: cold build")
         cold, peak, _ = run_tree(command(sources))
+        cold_stages = _stages()
         site_figures = pages.measure(out) if i == repeats - 1 else None
         edit_entry(glossary, entry_id)
         say(f"builds: run {i + 1}/{repeats}: rebuild after editing glossary/{entry_id}.md")
         entry, entry_peak, _ = run_tree(command(sources))
+        entry_stages = _stages()
         edited = edit_source(sources)
         say(f"builds: run {i + 1}/{repeats}: rebuild after editing {edited.name}")
         source, source_peak, _ = run_tree(command(sources))
         runs.append({"cold": cold, "peak": max(peak, entry_peak, source_peak), "entry": entry, "source": source,
-                     "site": site_figures})
+                     "site": site_figures, "stages": {"cold": cold_stages, "entry": entry_stages, "source": _stages()}})
+        save({"build_runs": runs})
     search = pages.search_figures(out, repeats)
     reset()
     cold = spread([r["cold"] for r in runs])
@@ -224,7 +227,13 @@ def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: 
             "entry_edit_vs_cold": statistics.median(r["entry"] / r["cold"] for r in runs),
             "source_edit_vs_cold": statistics.median(r["source"] / r["cold"] for r in runs),
             "peak_memory_gib": spread([r["peak"] / 2**30 for r in runs]),
-            "edited_entry": entry_id, "site": runs[-1]["site"], "search": search}
+            "edited_entry": entry_id, "site": runs[-1]["site"], "search": search,
+            "stages": [r["stages"] for r in runs]}
+
+
+def _stages() -> dict:
+    """The stage timings the build just wrote (build/reports/stages.json below the project)."""
+    return json.loads((ROOT / "build" / "reports" / "stages.json").read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- report
@@ -271,7 +280,7 @@ def table(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=int, help="use this many addresses, spread over time (default: all)")
-    parser.add_argument("--model-texts", type=int, default=40, help="addresses for the model-stage figures (default: 40)")
+    parser.add_argument("--model-texts", type=int, default=48, help="addresses for the model-stage figures (default: 48)")
     parser.add_argument("--repeats", type=int, default=3, help="recorded runs per figure (default: 3, at least 3)")
     parser.add_argument("--jobs", type=int, default=max(1, os.cpu_count() or 1), help="model processes (default: cores)")
     parser.add_argument("--entry", default="united-states", help="the glossary entry the edit figure changes")
@@ -294,12 +303,18 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"corpus": info, "repeats": args.repeats, "jobs": args.jobs, "machine": {
         "cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
         "python": sys.version.split()[0]}, "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    target = args.work / ("bench.json" if not args.texts else f"bench-texts-{args.texts}.json")
+    partial = target.with_suffix(".partial.json")
+
+    def save(figures: dict) -> None:  # what is measured so far, in case the run is stopped
+        partial.write_text(json.dumps({**report, **figures}, indent=1) + "\n")
+
+    if not args.skip_builds:
+        report["builds"] = build_figures(work, sources, args.repeats, args.jobs, args.entry, save)
+        save({})
     if not args.skip_model:
         report["model"] = model_figures(sources, args.model_texts, args.jobs, args.repeats)
-    if not args.skip_builds:
-        report["builds"] = build_figures(work, sources, args.repeats, args.jobs, args.entry)
     report["targets"] = TARGETS
-    target = args.work / ("bench.json" if not args.texts else f"bench-texts-{args.texts}.json")
     target.write_text(json.dumps(report, indent=1) + "\n")
     print(table(report))
     print(f"\nwritten: {target}")
