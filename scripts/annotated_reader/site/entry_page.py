@@ -25,7 +25,7 @@ TEXTS_SHOWN = 20
 """Texts with passages on the entry page itself."""
 PASSAGES_SHOWN = 3
 """Passages per text on the entry page itself."""
-ROWS_PER_PAGE = 150
+ROWS_PER_PAGE = 100
 """Passages per page of the full list."""
 
 

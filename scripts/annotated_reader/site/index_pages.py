@@ -151,8 +151,17 @@ def preview_data(glossary: Glossary) -> list[Page]:
     return pages
 
 
-WANTED_AT_MOST = 300
+WANTED_AT_MOST = 200
 """Rows of the wanted-entries page (the most frequent names); the full list is build/reports/candidates.json."""
+
+
+def _around(sentence: str, name: str, context: int = 100) -> str:
+    """The sentence, or the part of it around the name when it is long (a sentence can be a whole table)."""
+    if len(sentence) <= 3 * context:
+        return sentence
+    at = max(0, sentence.find(name))
+    start, end = max(0, at - context), min(len(sentence), at + len(name) + context)
+    return ("… " if start else "") + sentence[start:end].strip() + (" …" if end < len(sentence) else "")
 
 
 def wanted_page(candidates: tuple[Candidate, ...], pages_of: Callable[[str], dict[str, str]]) -> Page:
@@ -171,6 +180,6 @@ def wanted_page(candidates: tuple[Candidate, ...], pages_of: Callable[[str], dic
         for c in candidates[:WANTED_AT_MOST]:
             text_id, block_id = c.block.split("#")
             lines.append(f"| {escape(c.name)} | {', '.join(c.labels)} | {c.count} | "
-                         f"{escape(c.context)} [¶]({pages_of(text_id)[block_id]}#{block_id}) |")
+                         f"{escape(_around(c.context, c.name))} [¶]({pages_of(text_id)[block_id]}#{block_id}) |")
         lines.append("")
     return Page("wanted.md", "\n".join(lines))
