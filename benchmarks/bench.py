@@ -248,7 +248,7 @@ def table(report: dict) -> str:
         return f"| {label} | {shown} {unit} |"
 
     m, b = report.get("model"), report.get("builds")
-    lines = [f"Scale corpus: {report['corpus']['texts']} addresses, {report['corpus']['words']:,} words; "
+    lines = [f"Corpus: {report['corpus']['texts']} texts, {report['corpus']['words']:,} words; "
              f"{report['repeats']} runs after a warm-up; median (min–max).", "", "| figure | value |", "| --- | --- |"]
     if m:
         jobs = report["jobs"]
@@ -284,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="recorded runs per figure (default: 3, at least 3)")
     parser.add_argument("--jobs", type=int, default=max(1, os.cpu_count() or 1), help="model processes (default: cores)")
     parser.add_argument("--entry", default="united-states", help="the glossary entry the edit figure changes")
+    parser.add_argument("--corpus", type=Path, help="measure this sources directory (e.g. sources, the seed texts) "
+                                                     "instead of the State of the Union addresses")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="working directory")
     parser.add_argument("--skip-model", action="store_true", help="leave out the model-stage figures")
     parser.add_argument("--skip-builds", action="store_true", help="leave out the build figures")
@@ -296,14 +298,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeats < 3:
         parser.error("--repeats must be at least 3 (medians of repeats)")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    work = args.work / (f"texts-{args.texts}" if args.texts else "all")
+    work = args.work / ("seed" if args.corpus else f"texts-{args.texts}" if args.texts else "all")
     work.mkdir(parents=True, exist_ok=True)
-    say("importing the addresses through tools/import_source.py (once; reused while unchanged)")
-    sources, info = corpus.prepare(work / "corpus", ROOT / "glossary", args.texts, say)
+    if args.corpus:
+        sources = work / "corpus" / "sources"
+        shutil.rmtree(work / "corpus", ignore_errors=True)
+        shutil.copytree(args.corpus, sources, ignore=shutil.ignore_patterns("*.md"))
+        texts = [p.read_text(encoding="utf-8").split("\n---\n", 1)[-1] for p in sorted(sources.glob("*.txt"))]
+        info = {"texts": len(texts), "words": sum(len(t.split()) for t in texts), "source": str(args.corpus)}
+    else:
+        say("importing the addresses through tools/import_source.py (once; reused while unchanged)")
+        sources, info = corpus.prepare(work / "corpus", ROOT / "glossary", args.texts, say)
     report: dict = {"corpus": info, "repeats": args.repeats, "jobs": args.jobs, "machine": {
         "cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
         "python": sys.version.split()[0]}, "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    target = args.work / ("bench.json" if not args.texts else f"bench-texts-{args.texts}.json")
+    target = args.work / ("bench-seed.json" if args.corpus else f"bench-texts-{args.texts}.json" if args.texts else "bench.json")
     partial = target.with_suffix(".partial.json")
 
     def save(figures: dict) -> None:  # what is measured so far, in case the run is stopped
