@@ -7,9 +7,11 @@ they are rendered and sanitised to HTML here and reach the engine as inert HTML 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import partial
 
-from ..model import Corpus, Page
+from ..model import Corpus, Glossary, Page
 from ..pipeline.relations import relate
 from .entry_page import entry_pages, mentions_by_entry
 from .index_pages import glossary_index, graph_page, home_page, preview_data, reading_order, wanted_page
@@ -24,7 +26,7 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
     relations = relate(corpus.texts)
     located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     pages = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
-             wanted_page(corpus.candidates, located.__getitem__), graph_page(corpus.glossary, relations, href)]
+             wanted_page(corpus.candidates, located.__getitem__), _graph(corpus.glossary, relations, href, directory_urls)]
     pages += preview_data(corpus.glossary)
     pages += [search_page(), *search_files(reading_order(corpus.texts))]
     for text in corpus.texts:
@@ -33,3 +35,19 @@ def render_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
     for entry in corpus.glossary:
         pages += entry_pages(entry, corpus.glossary, by_entry.get(entry.id, []), relations, href, located.__getitem__)
     return sorted(pages, key=lambda p: p.path)
+
+
+_GRAPHS: dict[str, Page] = {}
+
+
+def _graph(glossary: Glossary, relations, href, directory_urls: bool) -> Page:
+    """The connections page, computed again only when what it draws changed (the live preview rebuilds
+    after every edit, and most edits change no mention)."""
+    drawn = {"entries": [(e.id, e.title, e.type) for e in glossary], "mentions": sorted(relations.mentions.items()),
+             "pairs": sorted((list(k), v) for k, v in relations.pairs.items()), "directory_urls": directory_urls}
+    key = hashlib.sha256(json.dumps(drawn).encode()).hexdigest()
+    if key not in _GRAPHS:
+        _GRAPHS.clear()
+        _GRAPHS[key] = graph_page(glossary, relations, href)
+    return _GRAPHS[key]
+
