@@ -127,8 +127,9 @@ def _mentioned_in(entry: Entry, own: Mentioned, pages_of: PagesOf) -> tuple[list
     if not complete:
         extra = full_list(entry, own, pages_of)
         rows = sum(len(found) for _, _, found in grouped)
-        lines += [f"Passages from the {plural(len(shown_texts), 'text')} that mention it most, "
-                  f"at most {PASSAGES_SHOWN} each. [Every passage]({_link(path, extra[0].path)}) "
+        which = (f"from each text" if len(shown_texts) == len(grouped) else
+                 f"from each of the {len(shown_texts)} texts (of {len(grouped)}) that mention it most")
+        lines += [f"At most {PASSAGES_SHOWN} passages {which}. [Every passage]({_link(path, extra[0].path)}) "
                   f"({plural(rows, 'passage')} in {plural(len(grouped), 'text')}"
                   + (f", on {len(extra)} pages" if len(extra) > 1 else "") + ").", "{: .mentions-note }", ""]
     for text, mentions, found in shown_texts:
