@@ -127,7 +127,7 @@ def _mentioned_in(entry: Entry, own: Mentioned, pages_of: PagesOf) -> tuple[list
     if not complete:
         extra = full_list(entry, own, pages_of)
         rows = sum(len(found) for _, _, found in grouped)
-        which = (f"from each text" if len(shown_texts) == len(grouped) else
+        which = ("from each text" if len(shown_texts) == len(grouped) else
                  f"from each of the {len(shown_texts)} texts (of {len(grouped)}) that mention it most")
         lines += [f"At most {PASSAGES_SHOWN} passages {which}. [Every passage]({_link(path, extra[0].path)}) "
                   f"({plural(rows, 'passage')} in {plural(len(grouped), 'text')}"
