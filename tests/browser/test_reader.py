@@ -113,11 +113,23 @@ def test_a_former_paragraph_link_still_lands_on_its_paragraph(page, http_root):
     assert 0 <= target.bounding_box()["y"] < 300
 
 
-def test_search_finds_a_text_and_an_entry(page, http_root):
+def test_search_finds_an_entry_and_the_text_search_finds_the_paragraph(page, http_root):
     page.goto(http_root)
     hrefs = search(page, "offshore balancing")
-    assert any("texts/us-rapprochement-with-russia/" in h for h in hrefs), hrefs
     assert any("glossary/offshore-balancing/" in h for h in hrefs), hrefs
+    page.goto(http_root + "find/")
+    hrefs = text_search(page, "offshore balancing")
+    assert any(re.search(r"texts/us-rapprochement-with-russia/#p-[0-9a-f]{8}$", h) for h in hrefs), hrefs
+    page.locator("#reader-search-results a").first.click()
+    page.wait_for_url(re.compile(r".*/texts/[a-z0-9-]+/(part-\d+/)?#p-[0-9a-f]{8}$"))
+    assert page.evaluate("document.getElementById(location.hash.slice(1)) !== null")
+
+
+def text_search(page, query: str) -> list[str]:
+    """Type a query into "Search the texts" and return the result links."""
+    page.locator("#reader-search-input").fill(query)
+    page.locator("#reader-search-results li a").first.wait_for(timeout=10000)
+    return page.evaluate("Array.from(document.querySelectorAll('#reader-search-results li a')).map(a => a.getAttribute('href'))")
 
 
 def search(page, query: str) -> list[str]:
@@ -174,8 +186,10 @@ def test_offline_edition_works_from_disk_with_the_network_blocked(offline_page, 
     page = offline_page
     page.goto((offline_dir / "index.html").as_uri())
     hrefs = search(page, "offshore balancing")
-    assert any("texts/us-rapprochement-with-russia.html" in h for h in hrefs), hrefs
     assert any("glossary/offshore-balancing.html" in h for h in hrefs), hrefs
+    page.goto((offline_dir / "find.html").as_uri())
+    hrefs = text_search(page, "offshore balancing")
+    assert any(re.search(r"texts/us-rapprochement-with-russia\.html#p-[0-9a-f]{8}$", h) for h in hrefs), hrefs
     page.goto((offline_dir / "texts" / "us-rapprochement-with-russia.html").as_uri())
     link = page.locator("article a.gl[data-entry='giovanni-arrighi']").first
     link.hover()

@@ -138,11 +138,11 @@ def test_the_scheme_toggle_switches_to_dark_and_is_remembered(page, http_root):
     assert page.evaluate(scheme) == "slate"
 
 
-AXE_PAGES = ["", TEXT, "glossary/offshore-balancing/", "glossary/", "graph/", "timeline/"]
+AXE_PAGES = ["", TEXT, "glossary/offshore-balancing/", "glossary/", "graph/", "timeline/", "find/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", AXE_PAGES, ids=["home", "text", "entry", "index", "graph", "timeline"])
+@pytest.mark.parametrize("path", AXE_PAGES, ids=["home", "text", "entry", "index", "graph", "timeline", "find"])
 def test_no_serious_accessibility_violations(browser, http_root, path, scheme):
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `make test`, which installs it from the npm registry")

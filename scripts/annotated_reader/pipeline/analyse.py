@@ -17,7 +17,8 @@ from ..inputs.non_entries import load_non_entries
 from ..inputs.sources import load_sources
 from ..model import Corpus, Document, Glossary, Source
 from ..settings import Settings
-from .annotate import annotate
+from . import match_cache
+from .annotate import annotate, cache_key, model_key
 from .candidates import collect
 from .convert import convert
 from .link import link
@@ -81,11 +82,27 @@ def analyse(settings: Settings, timer: StageTimer | None = None, *, glossary: Gl
         documents = convert_all(sources)
     stats: dict = {}
     with timer.stage("annotate"):
-        analyses = list(annotate(documents, settings, stats))
+        # A text whose model output and glossary names are unchanged is not matched again (match_cache.py).
+        cache = match_cache.MatchCache(settings.path(settings.cache))
+        names, model = match_cache.names_key(glossary), model_key(settings)
+        keys = {d.id: match_cache.key(cache_key(d, model), names, d.meta.date) for d in documents}
+        texts = []
+        for document in documents:
+            raw = cache.get(keys[document.id])
+            if raw is not None:
+                texts.append(match_cache.decode(document, raw))
+        done = {t.document.id for t in texts}
+        analyses = list(annotate([d for d in documents if d.id not in done], settings, stats))
+        stats["match_cache_hits"] = len(texts)
     with timer.stage("match"):
-        matcher = GlossaryMatcher(glossary)
+        if analyses:
+            matcher = GlossaryMatcher(glossary)
+            for analysis in analyses:
+                text = matcher.annotate(analysis)
+                cache.put(keys[text.document.id], match_cache.encode(text))
+                texts.append(text)
         order = {d.id: i for i, d in enumerate(documents)}
-        texts = sorted((matcher.annotate(a) for a in analyses), key=lambda t: order[t.document.id])
+        texts.sort(key=lambda t: order[t.document.id])
         demonyms = {d for entry in glossary for d in entry.demonyms}
         candidates = collect(texts, demonyms, load_non_entries(settings.path(settings.non_entries)))
     with timer.stage("link"):

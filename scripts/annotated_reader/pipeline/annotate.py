@@ -27,7 +27,8 @@ from .nlp import component_names, load_pipeline, model_version
 
 CACHE_FORMAT = "3"
 CHUNK_DOCUMENTS = 8
-"""Documents per unit of work handed to a worker process."""
+"""Documents per unit of work handed to a worker process, at most: fewer when there are few
+documents, so that every worker has work until the end (at least eight units per worker)."""
 
 
 def model_key(settings: Settings) -> str:
@@ -192,8 +193,9 @@ def annotate(documents: Iterable[Document], settings: Settings, stats: dict | No
     else:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        size = max(1, min(CHUNK_DOCUMENTS, len(misses) // (jobs * 8)))
         with context.Pool(jobs, initializer=_start_worker, initargs=args) as pool:
-            results = (item for chunk in pool.imap(_annotate_chunk, _chunks(misses, CHUNK_DOCUMENTS)) for item in chunk)
+            results = (item for chunk in pool.imap(_annotate_chunk, _chunks(misses, size)) for item in chunk)
             yield from _collect(results, documents, progress)
     progress.close()
     if stats is not None:

@@ -1,9 +1,10 @@
 """The build: sources and glossary in, a static site out, stage by stage.
 
 Stages: analyse (load → convert → annotate → match → link) → render (Markdown pages) → site (the
-engine, then the Content-Security-Policy). Pages and site are built in staging directories and
-swapped in only when everything succeeded, so a failed build leaves the previous ``docs/`` and
-``site/`` untouched.
+engine, then the Content-Security-Policy). The site stage is incremental (``incremental.py``):
+only pages whose Markdown changed since the last build go through the engine again. Pages and
+site are assembled in staging directories and swapped in only when everything succeeded, so a
+failed build leaves the previous ``docs/`` and ``site/`` untouched.
 """
 
 from __future__ import annotations
@@ -20,10 +21,23 @@ from ..pipeline.analyse import StageTimer, analyse
 from ..settings import Settings
 from . import csp
 from .engine import mkdocs_build, probe, probe_key
+from .incremental import build_incremental, link_tree, state_directory
 from .index_pages import navigation
 from .render import render_pages
 from .shim import ASSET as SHIM_ASSET
 from .shim import frame_script
+
+
+def asset_files(settings: Settings) -> dict[str, bytes]:
+    """The static files every site has besides its pages (path below the pages directory → bytes)."""
+    files = {}
+    assets = resources.files("annotated_reader.site") / "assets"
+    for item in sorted(assets.iterdir(), key=lambda p: p.name):
+        if item.is_file():
+            files[f"assets/{item.name}"] = item.read_bytes()
+    if settings.edition == "offline" and settings.shim is not None:
+        files[f"assets/{SHIM_ASSET}"] = settings.shim.read_bytes()
+    return files
 
 
 def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
@@ -31,51 +45,11 @@ def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for page in pages:
-        path = target / page.path
+    files = {page.path: page.content.encode("utf-8") for page in pages} | asset_files(settings)
+    for name, data in files.items():
+        path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.content, encoding="utf-8")
-    assets = resources.files("annotated_reader.site") / "assets"
-    for item in sorted(assets.iterdir(), key=lambda p: p.name):
-        if item.is_file():
-            (target / "assets").mkdir(exist_ok=True)
-            (target / "assets" / item.name).write_bytes(item.read_bytes())
-    if settings.edition == "offline" and settings.shim is not None:
-        path = target / "assets" / SHIM_ASSET
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(settings.shim.read_bytes())
-
-
-def sync_pages(pages: list[Page], target: Path, settings: Settings) -> int:
-    """Bring ``target`` to exactly these pages and assets, rewriting only files whose bytes change.
-
-    Unchanged files keep their modification time, so an engine's dirty mode rebuilds only what
-    changed. Returns the number of files written or removed.
-    """
-    wanted: dict[Path, bytes] = {target / page.path: page.content.encode("utf-8") for page in pages}
-    assets = resources.files("annotated_reader.site") / "assets"
-    for item in assets.iterdir():
-        if item.is_file():
-            wanted[target / "assets" / item.name] = item.read_bytes()
-    if settings.edition == "offline" and settings.shim is not None:
-        wanted[target / "assets" / SHIM_ASSET] = settings.shim.read_bytes()
-    changed = 0
-    for path, data in sorted(wanted.items()):
-        try:
-            same = path.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            changed += 1
-    for path in sorted(target.rglob("*"), reverse=True) if target.exists() else []:
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            changed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
+        path.write_bytes(data)
 
 
 def _swap(staging: Path, final: Path) -> None:
@@ -111,13 +85,14 @@ def build_site(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | N
     csp.apply(site_dir, theme_scripts(settings), extra)
 
 
-def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings) -> None:
+def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings, site: dict | None = None) -> None:
     reports = settings.path(settings.reports)
     reports.mkdir(parents=True, exist_ok=True)
     (reports / "candidates.json").write_text(
         json.dumps([c.as_dict() for c in corpus.candidates], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (reports / "stages.json").write_text(
-        json.dumps({"seconds": {k: round(v, 4) for k, v in timer.seconds.items()}, **corpus.stats}, indent=2) + "\n",
+        json.dumps({"seconds": {k: round(v, 4) for k, v in timer.seconds.items()}, **corpus.stats,
+                    **({"site": site} if site else {})}, indent=2) + "\n",
         encoding="utf-8")
 
 
@@ -129,18 +104,25 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
     out = settings.path(settings.out)
     docs_staging = docs.with_name(docs.name + ".staging")
     site_staging = out.with_name(out.name + ".staging")
+    for staging in (docs_staging, site_staging):
+        shutil.rmtree(staging, ignore_errors=True)
     with timer.stage("render"):
-        write_pages(render_pages(corpus, settings.directory_urls), docs_staging, settings)
-    if site:
-        with timer.stage("site"):
-            try:
-                build_site(settings, docs_staging, site_staging, navigation(corpus.texts))
-            except ReaderError:
-                shutil.rmtree(docs_staging, ignore_errors=True)
-                shutil.rmtree(site_staging, ignore_errors=True)
-                raise
+        pages = render_pages(corpus, settings.directory_urls)
+    if not site:
+        write_pages(pages, docs_staging, settings)
+        _swap(docs_staging, docs)
+        write_reports(corpus, timer, settings)
+        return timer
+    with timer.stage("site"):
+        frame = None
+        if settings.edition == "offline" and settings.shim is not None:
+            shim = settings.shim
+            frame = lambda html: frame_script(shim, html)  # noqa: E731
+        final, done = build_incremental(settings, pages, asset_files(settings), navigation(corpus.texts),
+                                        theme_scripts(settings), frame)
+        link_tree(final, site_staging)
+        link_tree(state_directory(settings) / "docs", docs_staging)
     _swap(docs_staging, docs)
-    if site:
-        _swap(site_staging, out)
-    write_reports(corpus, timer, settings)
+    _swap(site_staging, out)
+    write_reports(corpus, timer, settings, done)
     return timer

@@ -113,30 +113,50 @@ def cached_allowed(cache: Path, key: str, probe: Callable[[], set[str]]) -> set[
     return scripts
 
 
+def check(name: str, html: str, allowed: set[str]) -> tuple[PageScan, list[Problem]]:
+    """A page's scan and what is wrong with it for the policy (foreign inline script, a policy already, no head)."""
+    scan = PageScan(html)
+    problems = []
+    foreign = [s for s in scan.scripts if s not in allowed]
+    if foreign:
+        problems.append(E.FOREIGN_SCRIPT.at(name, None, start=" ".join(foreign[0].split())[:60]))
+    if scan.policies:
+        problems.append(E.POLICY_PRESENT.at(name, None))
+    if scan.head_end is None:
+        problems.append(E.NO_HEAD.at(name, None))
+    return scan, problems
+
+
+def with_policy(html: str, scan: PageScan, frame_scripts: Callable[[str], list[str]] | None = None) -> str:
+    """The page with its policy ``<meta>`` first in ``<head>``."""
+    assert scan.head_end is not None
+    hashes = [script_hash(s) for s in scan.scripts + (frame_scripts(html) if frame_scripts else [])]
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    return html[: scan.head_end] + "\n    " + meta + html[scan.head_end:]
+
+
+def secure(pages: list[tuple[str, str]], allowed: set[str],
+           frame_scripts: Callable[[str], list[str]] | None = None) -> list[str]:
+    """Each (name, html) page with its policy; raise ReaderError naming every page that cannot have one."""
+    problems: list[Problem] = []
+    scans = []
+    for name, html in pages:
+        scan, found = check(name, html, allowed)
+        problems += found
+        scans.append(scan)
+    if problems:
+        raise ReaderError(problems)
+    return [with_policy(html, scan, frame_scripts) for (_, html), scan in zip(pages, scans)]
+
+
 def apply(site: Path, allowed: set[str], frame_scripts: Callable[[str], list[str]] | None = None) -> int:
     """Add the policy to every page of ``site``; raise ReaderError naming each page with a foreign script.
 
     ``frame_scripts(html)`` names scripts a page will create at run time in a frame (the offline
     edition's search shim), which the frame inherits the policy for.
     """
-    problems: list[Problem] = []
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        scan = PageScan(html)
-        shown = path.relative_to(site).as_posix()
-        foreign = [s for s in scan.scripts if s not in allowed]
-        if foreign:
-            problems.append(E.FOREIGN_SCRIPT.at(shown, None, start=" ".join(foreign[0].split())[:60]))
-        if scan.policies:
-            problems.append(E.POLICY_PRESENT.at(shown, None))
-        if scan.head_end is None:
-            problems.append(E.NO_HEAD.at(shown, None))
-        pages.append((path, html, scan))
-    if problems:
-        raise ReaderError(problems)
-    for path, html, scan in pages:
-        hashes = [script_hash(s) for s in scan.scripts + (frame_scripts(html) if frame_scripts else [])]
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-        path.write_text(html[: scan.head_end] + "\n    " + meta + html[scan.head_end:], encoding="utf-8")
-    return len(pages)
+    paths = sorted(site.rglob("*.html"))
+    pages = [(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8")) for path in paths]
+    for path, html in zip(paths, secure(pages, allowed, frame_scripts)):
+        path.write_text(html, encoding="utf-8")
+    return len(paths)

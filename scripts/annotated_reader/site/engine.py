@@ -78,27 +78,42 @@ def probe(settings: Settings) -> Path:
     return work
 
 
-def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None, *, dirty: bool = False) -> None:
+def _not_the_dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build; the reader decides when one is correct, so that notice is dropped."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None, *,
+                 dirty: bool = False) -> list[tuple[str, str]]:
     """Run MkDocs (strict) on ``docs_dir`` into ``site_dir`` with the generated ``nav``; raise ReaderError on any warning.
 
-    ``dirty`` rebuilds only the pages whose Markdown is newer than their HTML (MkDocs' own dirty mode).
+    ``dirty`` rebuilds only the pages whose Markdown is newer than their HTML (MkDocs' own dirty
+    mode; the caller decides when that is correct). Returns (source path, URL) of every page, in
+    the engine's order.
     """
     from mkdocs.commands.build import build as mkdocs_build_command
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import get_files
 
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    notices = logging.getLogger("mkdocs.commands.build")
+    notices.addFilter(_not_the_dirty_notice)
     config_path = config_file(settings)
     try:
         extra = {"nav": nav} if nav is not None else {}
         config = load_config(str(config_path), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
         mkdocs_build_command(config, dirty=dirty)
+        # A page's URL as the theme's search index writes it ("" for the home page, not "./").
+        pages = [(f.src_uri, "" if f.url == "./" else f.url) for f in get_files(config).documentation_pages()]
     except (MkDocsException, SystemExit) as exc:
         details = collector.messages or [str(exc)]
         raise ReaderError([E.ENGINE_FAILED.at(config_path, None, detail=m) for m in details]) from None
     finally:
         logger.removeHandler(collector)
+        notices.removeFilter(_not_the_dirty_notice)
     if collector.messages:
         raise ReaderError([E.ENGINE_WARNING.at(config_path, None, detail=m) for m in collector.messages])
+    return pages

@@ -1,18 +1,33 @@
-"""An entry's page: summary, body, see also, every passage that mentions it, and its neighbours."""
+"""An entry's page: summary, body, see also, the passages that mention it, and its neighbours.
+
+"Mentioned in" stays bounded whatever the corpus: at most ``TEXTS_SHOWN`` texts (those that
+mention the entry most), each with at most ``PASSAGES_SHOWN`` passages (one per sentence). When
+anything is left out, the full list of passages follows on pages of its own
+(``mentions/<id>/<n>.md``), at most ``ROWS_PER_PAGE`` passages each.
+"""
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable
 
 from ..inputs.dates import spoken, spoken_span
-from ..model import TYPES, AnnotatedText, Block, Entry, Glossary, Mention, Page
+from ..model import TYPES, AnnotatedText, Entry, Glossary, Mention, Page
 from ..pipeline.relations import Relations
 from .graph import svg_neighbourhood
-from .markdown import escape, escape_keep_edges, front_matter, plural, render_body, render_references
+from .markdown import escape, front_matter, plural, render_body, render_references
+from .passages import Passage, passage_row, passages
 
 Mentioned = list[tuple[AnnotatedText, list[Mention]]]
 """The texts that mention an entry, in text order, each with its mentions of the entry."""
+
+TEXTS_SHOWN = 20
+"""Texts with passages on the entry page itself."""
+PASSAGES_SHOWN = 3
+"""Passages per text on the entry page itself."""
+ROWS_PER_PAGE = 100
+"""Passages per page of the full list."""
 
 
 def mentions_by_entry(texts: tuple[AnnotatedText, ...]) -> dict[str, Mentioned]:
@@ -36,18 +51,114 @@ def when(entry: Entry) -> str:
     return ""
 
 
-def highlighted_sentence(block: Block, mention: Mention) -> str:
-    """The sentence of a mention, escaped, with the mention marked."""
-    text = block.text
-    before = text[mention.sentence_start:mention.start]
-    after = text[mention.end:mention.sentence_end]
-    return (escape_keep_edges(before) + "<mark>" + escape(text[mention.start:mention.end]) + "</mark>"
-            + escape_keep_edges(after)).strip()
+PagesOf = Callable[[str], dict[str, str]]
+"""For a text id, the page path of each of its blocks."""
 
 
-def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Relations,
-               href: Callable[[str, str], str]) -> Page:
-    """An entry's page; ``own`` lists the texts that mention it, ``href(from, to)`` links generated pages."""
+def _link(here: str, there: str) -> str:
+    return posixpath.relpath(there, posixpath.dirname(here))
+
+
+def _text_heading(here: str, text: AnnotatedText, mentions: list[Mention], rows: int, note: str = "") -> list[str]:
+    document = text.document
+    counted = plural(len(mentions), "mention")
+    if rows != len(mentions):
+        counted += f", {plural(rows, 'passage')}"
+    target = _link(here, f"texts/{document.id}.md")
+    return [f"### [{escape(document.title)}]({target}) ({counted}){note} {{ data-search-exclude }}", ""]
+
+
+def _rows(here: str, found: list[Passage], pages_of: PagesOf) -> list[str]:
+    lines = []
+    for passage in found:
+        page = pages_of(passage.text.document.id)[passage.block_id]
+        lines.append(passage_row(passage, _link(here, page)))
+    return lines
+
+
+def full_list(entry: Entry, own: Mentioned, pages_of: PagesOf) -> list[Page]:
+    """Every passage that mentions the entry, in text order, on pages of at most ROWS_PER_PAGE passages."""
+    chunks: list[list[tuple[AnnotatedText, list[Mention], list[Passage], bool]]] = [[]]
+    used = 0
+    for text, mentions in own:
+        found = passages(text, mentions)
+        start, continued = 0, False
+        while start < len(found):
+            if used >= ROWS_PER_PAGE:
+                chunks.append([])
+                used = 0
+            take = found[start:start + ROWS_PER_PAGE - used]
+            chunks[-1].append((text, mentions, take, continued))
+            used += len(take)
+            start += len(take)
+            continued = True
+    total = len(chunks)
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        path = f"mentions/{entry.id}/{number}.md"
+        title = f"{entry.title}: every passage" + (f" (page {number} of {total})" if total > 1 else "")
+        lines = [front_matter(title=title, description=f"Every passage of the texts that mentions {entry.title}.",
+                              unsearched=True),
+                 f"# {escape(title)}", "", f"[← {escape(entry.title)}]({_link(path, f'glossary/{entry.id}.md')})"
+                 + _pager(path, entry.id, number, total), "{: .mentions-pager }", ""]
+        for text, mentions, found, continued in chunk:
+            rows = len(passages(text, mentions))
+            lines += _text_heading(path, text, mentions, rows, " (continued)" if continued else "")
+            lines += _rows(path, found, pages_of) + [""]
+        lines += [f"[← {escape(entry.title)}]({_link(path, f'glossary/{entry.id}.md')})"
+                  + _pager(path, entry.id, number, total), "{: .mentions-pager }", ""]
+        pages.append(Page(path, "\n".join(lines).rstrip() + "\n"))
+    return pages
+
+
+def _pager(here: str, entry_id: str, number: int, total: int) -> str:
+    if total == 1:
+        return ""
+    items = [f"page {number} of {total}"]
+    if number > 1:
+        items.append(f"[previous]({_link(here, f'mentions/{entry_id}/{number - 1}.md')})")
+    if number < total:
+        items.append(f"[next]({_link(here, f'mentions/{entry_id}/{number + 1}.md')})")
+    return " · " + " · ".join(items)
+
+
+def _mentioned_in(entry: Entry, own: Mentioned, pages_of: PagesOf) -> tuple[list[str], list[Page]]:
+    """The "Mentioned in" section of the entry page, and the pages of the full list when it does not fit."""
+    path = f"glossary/{entry.id}.md"
+    lines = ["## Mentioned in { data-search-exclude }", ""]
+    if not own:
+        return lines + ["No text mentions this entry yet.", ""], []
+    grouped = [(text, mentions, passages(text, mentions)) for text, mentions in own]
+    order = {text.document.id: i for i, (text, _, _) in enumerate(grouped)}
+    shown_texts = sorted(grouped, key=lambda g: (-len(g[1]), order[g[0].document.id]))[:TEXTS_SHOWN]
+    shown_texts.sort(key=lambda g: order[g[0].document.id])
+    complete = len(shown_texts) == len(grouped) and all(len(found) <= PASSAGES_SHOWN for _, _, found in grouped)
+    extra: list[Page] = []
+    if not complete:
+        extra = full_list(entry, own, pages_of)
+        rows = sum(len(found) for _, _, found in grouped)
+        which = ("from each text" if len(shown_texts) == len(grouped) else
+                 f"from each of the {len(shown_texts)} texts (of {len(grouped)}) that mention it most")
+        lines += [f"At most {PASSAGES_SHOWN} passages {which}. [Every passage]({_link(path, extra[0].path)}) "
+                  f"({plural(rows, 'passage')} in {plural(len(grouped), 'text')}"
+                  + (f", on {len(extra)} pages" if len(extra) > 1 else "") + ").", "{: .mentions-note }", ""]
+    for text, mentions, found in shown_texts:
+        lines += _text_heading(path, text, mentions, len(found))
+        lines += _rows(path, found[:PASSAGES_SHOWN], pages_of)
+        if len(found) > PASSAGES_SHOWN:
+            lines.append(f"- … {plural(len(found) - PASSAGES_SHOWN, 'more passage')} in the "
+                         f"[full list]({_link(path, extra[0].path)})")
+        lines.append("")
+    return lines, extra
+
+
+def entry_pages(entry: Entry, glossary: Glossary, own: Mentioned, relations: Relations,
+                href: Callable[[str, str], str], pages_of: PagesOf) -> list[Page]:
+    """An entry's page (and the pages of its full list of passages, when needed).
+
+    ``own`` lists the texts that mention it, ``href(from, to)`` links generated pages, and
+    ``pages_of(text id)`` gives the page of each block of a text.
+    """
     path = f"glossary/{entry.id}.md"
     total = sum(len(ms) for _, ms in own)
     lines = [front_matter(title=entry.title, description=entry.summary), f"# {escape(entry.title)}", ""]
@@ -66,18 +177,8 @@ def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Rela
     if entry.references:
         lines += ["## Sources { data-search-exclude }", "",
                   f'<div class="entry-sources">{render_references(entry.references)}</div>', ""]
-    lines += ["## Mentioned in { data-search-exclude }", ""]
-    for text, mentions in own:
-        document = text.document
-        count = plural(len(mentions), "mention")
-        lines += [f"### [{escape(document.title)}](../texts/{document.id}.md) ({count}) {{ data-search-exclude }}", ""]
-        for mention in mentions:
-            block = text.block(mention.block_id)
-            lines.append(f"- {highlighted_sentence(block, mention)} "
-                         f"[¶ {block.number}](../texts/{document.id}.md#{block.id} \"Paragraph {block.number}\")")
-        lines.append("")
-    if not own:
-        lines += ["No text mentions this entry yet.", ""]
+    mentioned, extra = _mentioned_in(entry, own, pages_of)
+    lines += mentioned
     neighbours = [(e, n) for e, n in relations.neighbours(entry.id) if e in glossary][:10]
     if neighbours:
         lines += ["## Appears alongside { data-search-exclude }", "",
@@ -85,4 +186,4 @@ def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Rela
         lines += [f"- [{escape(glossary[e].title)}]({e}.md) {n}" for e, n in neighbours]
         svg = svg_neighbourhood(entry.id, glossary, relations, lambda e: href(path, f"glossary/{e}.md"))
         lines += ["", f'<figure class="graph-figure">{svg}</figure>', ""]
-    return Page(path, "\n".join(lines).rstrip() + "\n")
+    return [Page(path, "\n".join(lines).rstrip() + "\n"), *extra]

@@ -15,10 +15,11 @@ from functools import partial
 
 from ..model import Corpus, Page
 from ..pipeline.relations import relate
-from .entry_page import entry_page, mentions_by_entry
+from .entry_page import entry_pages, mentions_by_entry
 from .graph_pages import graph_pages
-from .index_pages import glossary_data, glossary_index, home_page, wanted_page
-from .text_page import text_page
+from .index_pages import glossary_index, home_page, preview_data, reading_order, wanted_page
+from .text_page import block_pages, text_pages
+from .text_search import search_files, search_page
 from .timeline import timeline_page
 from .urls import relative_url
 
@@ -35,11 +36,16 @@ def render_pages(corpus: Corpus, directory_urls: bool = True, today: datetime.da
     """Every generated page and data file, sorted by path."""
     href = partial(relative_url, directory_urls=directory_urls)
     relations = relate(corpus.texts)
+    located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     pages = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
-             wanted_page(corpus.candidates), glossary_data(corpus.glossary),
+             wanted_page(corpus.candidates, located.__getitem__),
              timeline_page(corpus.glossary, corpus.texts, href, today or build_date())]
     pages += graph_pages(corpus.glossary, relations, corpus.texts, href)
-    pages += [text_page(text, corpus.glossary) for text in corpus.texts]
+    pages += preview_data(corpus.glossary)
+    pages += [search_page(), *search_files(reading_order(corpus.texts))]
+    for text in corpus.texts:
+        pages += text_pages(text, corpus.glossary)
     by_entry = mentions_by_entry(corpus.texts)
-    pages += [entry_page(e, corpus.glossary, by_entry.get(e.id, []), relations, href) for e in corpus.glossary]
+    for entry in corpus.glossary:
+        pages += entry_pages(entry, corpus.glossary, by_entry.get(entry.id, []), relations, href, located.__getitem__)
     return sorted(pages, key=lambda p: p.path)

@@ -17,8 +17,9 @@ from pathlib import Path
 from ..errors import ReaderError
 from ..pipeline.analyse import analyse
 from ..settings import Settings
-from .build import sync_pages
+from .build import asset_files
 from .engine import config_file, mkdocs_build
+from .incremental import complete_search, sync_docs
 from .index_pages import navigation
 from .render import render_pages
 
@@ -37,11 +38,14 @@ class Preview:
         started = time.perf_counter()
         try:
             corpus = analyse(self.settings)
-            changed = sync_pages(render_pages(corpus, self.settings.directory_urls), self.docs, self.settings)
+            extra = {self.docs / name: data for name, data in asset_files(self.settings).items()}
+            written, removed = sync_docs(render_pages(corpus, self.settings.directory_urls), self.docs, extra)
+            changed = len(written) + len(removed)
             nav = navigation(corpus.texts)
-            dirty = nav == self.nav and self.site.exists()
+            dirty = nav == self.nav and self.site.exists() and not removed
             if changed or not dirty:
-                mkdocs_build(self.settings, self.docs, self.site, nav, dirty=dirty)
+                order = mkdocs_build(self.settings, self.docs, self.site, nav, dirty=dirty)
+                complete_search(self.site, self.docs.parent, order, written, dirty)  # the dirty index is partial
             self.nav = nav
         except ReaderError as exc:
             for problem in exc.problems:

@@ -1,15 +1,40 @@
 /* The annotated reader's own behaviour: preview cards on glossary links, paragraph
-   permalinks with a copy-citation action. No network access: the cards' content comes
-   from assets/glossary-data.js, written at build time. */
+   permalinks with a copy-citation action. No network access beyond the site: a card's content
+   comes from assets/previews/<entry>.js, written at build time and loaded (as a script, which
+   also works from file://) the first time a reader points at a link to that entry. */
 (function () {
   "use strict";
 
-  var entries = window.READER_GLOSSARY || {};
+  var entries = {};
+  var pending = {};
+  var assetsBase = (function () {
+    var own = document.querySelector("script[src$='assets/reader.js']");
+    return own ? own.getAttribute("src").replace(/reader\.js$/, "") : "assets/";
+  })();
+
+  window.READER_PREVIEW = function (id, data) {
+    entries[id] = data;
+    (pending[id] || []).forEach(function (done) { done(); });
+    delete pending[id];
+  };
+
+  /* Call done() once the preview data of entry id is loaded (at once when it already is). */
+  function withEntry(id, done) {
+    if (!id || !/^[a-z][a-z0-9-]*$/.test(id)) return;
+    if (entries[id]) { done(); return; }
+    if (pending[id]) { pending[id].push(done); return; }
+    pending[id] = [done];
+    var script = document.createElement("script");
+    script.src = assetsBase + "previews/" + id + ".js";
+    script.onerror = function () { delete pending[id]; };
+    document.head.appendChild(script);
+  }
   var card = null;
   var owner = null;
   var hideTimer = null;
   var showTimer = null;
   var shownAt = 0;
+  var wanted = null;
 
   function entryOf(link) {
     return link && link.getAttribute("data-entry");
@@ -65,8 +90,13 @@
   }
 
   function show(link) {
-    var data = entries[entryOf(link)];
-    if (!data) return;
+    var id = entryOf(link);
+    if (!entries[id]) {
+      withEntry(id, function () { if (wanted === link) show(link); });
+      wanted = link;
+      return;
+    }
+    var data = entries[id];
     if (!card) buildCard();
     cancelHide();
     if (card.hidden || owner !== link) shownAt = Date.now();
@@ -84,6 +114,7 @@
   }
 
   function hide() {
+    wanted = null;
     cancelHide();
     if (showTimer) { clearTimeout(showTimer); showTimer = null; }
     if (card) card.hidden = true;
@@ -100,6 +131,7 @@
     if (!link) return;
     cancelHide();
     if (owner === link && card && !card.hidden) return;
+    withEntry(entryOf(link), function () {});  /* start loading while the pointer rests */
     if (showTimer) clearTimeout(showTimer);
     showTimer = setTimeout(function () { show(link); }, 120);
   });
@@ -107,6 +139,7 @@
     var link = glossaryLink(event.target);
     if (!link) return;
     if (showTimer) { clearTimeout(showTimer); showTimer = null; }
+    if (wanted === link) wanted = null;
     if (owner === link) scheduleHide();
   });
   document.addEventListener("focusin", function (event) {
@@ -115,6 +148,7 @@
   });
   document.addEventListener("focusout", function (event) {
     var link = glossaryLink(event.target);
+    if (link && wanted === link) wanted = null;
     if (link && owner === link && !(card && card.contains(event.relatedTarget))) scheduleHide();
   });
   document.addEventListener("keydown", function (event) {
@@ -221,9 +255,18 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
+  /* The page "Search the texts" loads its script only where it is used. */
+  function loadTextSearch() {
+    if (!document.getElementById("reader-search")) return;
+    var script = document.createElement("script");
+    script.src = assetsBase + "search.js";
+    document.body.appendChild(script);
+  }
+
   function ready() {
     nameSearchDialog();
     addParagraphTools();
+    loadTextSearch();
   }
 
   if (document.readyState === "loading") {
