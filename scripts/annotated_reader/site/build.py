@@ -3,7 +3,8 @@
 Stages: analyse (load → convert → annotate → match → link) → render (Markdown pages) → site (the
 engine, then the Content-Security-Policy). Pages and site are built in staging directories and
 swapped in only when everything succeeded, so a failed build leaves the previous ``docs/`` and
-``site/`` untouched.
+``site/`` untouched. The output directories are checked first (``outputs.py``): a build never
+replaces a directory that is not an earlier build, and removes nothing it did not make.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -21,16 +23,17 @@ from ..settings import Settings
 from . import csp
 from .engine import mkdocs_build, probe, probe_key
 from .index_pages import navigation
+from .outputs import check_epoch, check_outputs, site_url
 from .render import render_pages
 from .shim import ASSET as SHIM_ASSET
 from .shim import frame_script
 
 
 def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
-    """Write pages and the static assets into a fresh directory."""
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    """Write pages and the static assets into a new or empty directory."""
+    target.mkdir(parents=True, exist_ok=True)
+    if any(target.iterdir()):
+        raise FileExistsError(f"{target} is not empty")
     for page in pages:
         path = target / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,16 +81,26 @@ def sync_pages(pages: list[Page], target: Path, settings: Settings) -> int:
     return changed
 
 
+def staging_for(final: Path, role: str) -> Path:
+    """A new, empty directory beside ``final`` (same file system, so the swap is a rename)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    made = Path(tempfile.mkdtemp(prefix=f".{final.name}.{role}-", dir=final.parent))
+    made.chmod(0o755)  # what mkdir would give; mkdtemp's 0700 would hide the site from a web server
+    return made
+
+
 def _swap(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with two renames (the old copy is removed afterwards)."""
-    old = final.with_name(final.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        os.replace(final, old)
+    """Replace ``final`` by ``staging`` with two renames; the old copy goes to a new directory, then away.
+
+    Only ``final`` (checked by ``outputs.check_outputs``) and directories made here are removed.
+    """
+    if not final.exists():
+        os.replace(staging, final)
+        return
+    old = staging_for(final, "old")
+    os.replace(final, old)  # onto the new empty directory
     os.replace(staging, final)
-    if old.exists():
-        shutil.rmtree(old)
+    shutil.rmtree(old)
 
 
 def theme_scripts(settings: Settings) -> set[str]:
@@ -124,23 +137,28 @@ def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings) -> None
 def build(settings: Settings, *, site: bool = True) -> StageTimer:
     """The whole build. Raises ReaderError (nothing replaced) when an input or the site build fails."""
     timer = StageTimer()
+    check_outputs(settings, site=site)
+    check_epoch()
+    settings = settings.with_(site_url=site_url(settings.site_url))
     corpus = analyse(settings, timer)
     docs = settings.path(settings.docs)
     out = settings.path(settings.out)
-    docs_staging = docs.with_name(docs.name + ".staging")
-    site_staging = out.with_name(out.name + ".staging")
     with timer.stage("render"):
-        write_pages(render_pages(corpus, settings.directory_urls), docs_staging, settings)
-    if site:
-        with timer.stage("site"):
-            try:
+        pages = render_pages(corpus, settings.directory_urls)
+    docs_staging = staging_for(docs, "staging")
+    site_staging = staging_for(out, "staging") if site else None
+    try:
+        with timer.stage("render"):
+            write_pages(pages, docs_staging, settings)
+        if site_staging is not None:
+            with timer.stage("site"):
                 build_site(settings, docs_staging, site_staging, navigation(corpus.texts))
-            except ReaderError:
-                shutil.rmtree(docs_staging, ignore_errors=True)
-                shutil.rmtree(site_staging, ignore_errors=True)
-                raise
-    _swap(docs_staging, docs)
-    if site:
-        _swap(site_staging, out)
+        _swap(docs_staging, docs)
+        if site_staging is not None:
+            _swap(site_staging, out)
+    finally:
+        for staging in (docs_staging, site_staging):
+            if staging is not None and staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
     write_reports(corpus, timer, settings)
     return timer

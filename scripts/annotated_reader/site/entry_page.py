@@ -26,13 +26,25 @@ def mentions_by_entry(texts: tuple[AnnotatedText, ...]) -> dict[str, Mentioned]:
     return grouped
 
 
+SENTENCE_WINDOW = 300
+"""Most characters of a mention's sentence shown on either side of it; a longer sentence is cut at a space, with "…"."""
+
+
 def highlighted_sentence(block: Block, mention: Mention) -> str:
-    """The sentence of a mention, escaped, with the mention marked."""
+    """The sentence of a mention (at most ``SENTENCE_WINDOW`` characters either side), escaped, the mention marked."""
     text = block.text
-    before = text[mention.sentence_start:mention.start]
-    after = text[mention.end:mention.sentence_end]
-    return (escape_keep_edges(before) + "<mark>" + escape(text[mention.start:mention.end]) + "</mark>"
-            + escape_keep_edges(after)).strip()
+    start, end = mention.sentence_start, mention.sentence_end
+    lead = tail = ""
+    if mention.start - start > SENTENCE_WINDOW:
+        cut = text.find(" ", mention.start - SENTENCE_WINDOW, mention.start)
+        start, lead = (cut + 1 if cut >= 0 else mention.start - SENTENCE_WINDOW), "… "
+    if end - mention.end > SENTENCE_WINDOW:
+        cut = text.rfind(" ", mention.end, mention.end + SENTENCE_WINDOW)
+        end, tail = (cut if cut >= 0 else mention.end + SENTENCE_WINDOW), " …"
+    before = text[start:mention.start]
+    after = text[mention.end:end]
+    return (lead + escape_keep_edges(before) + "<mark>" + escape(text[mention.start:mention.end]) + "</mark>"
+            + escape_keep_edges(after) + tail).strip()
 
 
 def entry_page(entry: Entry, glossary: Glossary, own: Mentioned, relations: Relations,
