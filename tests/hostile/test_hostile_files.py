@@ -142,7 +142,3 @@ def test_a_link_in_the_theme_overrides_is_refused_and_the_site_stays(project, ro
     assert after == [p for p in before], "a refused build changed the project"
     assert (project / "site" / "index.html").read_text() == "earlier build\n"
 
-
-def test_non_entries_list_is_read_as_an_input():
-    problems: list = []
-    assert read_input(ROOT / "tests" / "non_entries.yml", problems, folder="tests", guide="-") is not None, problems

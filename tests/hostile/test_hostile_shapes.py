@@ -19,6 +19,7 @@ from annotated_reader.errors import E, ReaderError
 from annotated_reader.inputs.glossary import load_glossary
 from annotated_reader.inputs.limits import MAX_LINE, MAX_WORD
 from annotated_reader.inputs.sources import load_sources
+from annotated_reader.site.entry_page import SENTENCE_WINDOW
 
 from .measure import measured
 
@@ -125,3 +126,6 @@ def test_the_worst_accepted_shape_builds_within_time_and_memory(tmp_path, root, 
     assert "Traceback" not in run.stderr
     assert run.peak_bytes < BUILD_BYTES, f"{name}: {run.peak_bytes / 1e6:.0f} MB"
     assert (tmp_path / "site" / "texts" / "shape" / "index.html").is_file()
+    longest = max(len(line) for page in (tmp_path / "docs" / "glossary").glob("*.md")
+                  for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("- "))
+    assert longest < 6 * SENTENCE_WINDOW, "a mention on an entry page shows more than a window of its sentence"
