@@ -3,6 +3,9 @@
 # Every value a user passes (SOURCES=, SITE=, BASE=, TITLE= …) reaches the program through the
 # environment, taken with $(value …) so make never expands it, and is quoted by the shell as a
 # variable ("$$READER_…"): a value can contain $, backticks or quotes and is still only a value.
+# The variables themselves are not exported (make would expand them to build the environment,
+# running a $(shell …) inside), and options take their value after "=" so that a value starting
+# with "--" stays a value.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := site
@@ -15,7 +18,12 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha25
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed-$(shell cat benchmarks/requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 # Deterministic output: dates in the site come from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+else
+override SOURCE_DATE_EPOCH := $(value SOURCE_DATE_EPOCH)
+endif
+export SOURCE_DATE_EPOCH
 
 # Where the inputs are and where the outputs go (make site SOURCES=dir SITE=dir DOCS=dir …).
 SOURCES ?= sources
@@ -24,6 +32,9 @@ SITE ?= site
 DOCS ?= docs
 CACHE ?= .cache/reader
 BASE ?= main
+SITE_URL ?=
+USER_VALUES := SOURCES GLOSSARY SITE DOCS CACHE BASE TITLE TYPE FILE URL ID SITE_URL FROM
+unexport $(USER_VALUES)
 export READER_SOURCES = $(value SOURCES)
 export READER_GLOSSARY = $(value GLOSSARY)
 export READER_SITE = $(value SITE)
@@ -36,7 +47,8 @@ export READER_FILE = $(value FILE)
 export READER_URL = $(value URL)
 export READER_ID = $(value ID)
 export READER_FROM = $(value FROM)
-INPUTS = --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" --cache "$$READER_CACHE"
+export READER_SITE_URL = $(value SITE_URL)
+INPUTS = --sources="$$READER_SOURCES" --glossary="$$READER_GLOSSARY" --cache="$$READER_CACHE"
 
 .PHONY: site pages offline check import new-entry impact eval bench test test-deps serve clean help
 
@@ -50,20 +62,21 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-site: $(STAMP) ## build the whole site into site/ (SOURCES=, GLOSSARY=, SITE=, DOCS=, CACHE= to change the folders)
-	$(PY) -m annotated_reader build $(INPUTS) --out "$$READER_SITE" --docs "$$READER_DOCS"
+site: $(STAMP) ## build the whole site into site/ (SOURCES=, GLOSSARY=, SITE=, DOCS=, CACHE= to change the folders; SITE_URL=)
+	$(PY) -m annotated_reader build $(INPUTS) --out="$$READER_SITE" --docs="$$READER_DOCS" \
+		$${READER_SITE_URL:+--site-url="$$READER_SITE_URL"}
 
 pages: $(STAMP) ## write the generated Markdown into docs/ without building HTML
-	$(PY) -m annotated_reader build $(INPUTS) --docs "$$READER_DOCS" --pages-only
+	$(PY) -m annotated_reader build $(INPUTS) --docs="$$READER_DOCS" --pages-only
 
 offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip)
 	$(PY) -m annotated_reader offline $(INPUTS)
 
 impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make impact BASE=origin/main
-	$(PY) -m annotated_reader impact $(INPUTS) --base "$$READER_BASE"
+	$(PY) -m annotated_reader impact $(INPUTS) --base="$$READER_BASE"
 
 eval: $(STAMP) ## linking precision and recall against the hand-made gold
-	$(PY) -m annotated_reader eval --cache "$$READER_CACHE"
+	$(PY) -m annotated_reader eval --cache="$$READER_CACHE"
 
 $(BENCH_STAMP): benchmarks/requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -76,17 +89,17 @@ bench: $(BENCH_STAMP) test-deps ## the scale benchmark on every State of the Uni
 	$(BENCH_VENV)/bin/python benchmarks/bench.py $${BENCH_ARGS:-}
 
 check: $(STAMP) ## validate the glossary and the sources
-	$(PY) -m annotated_reader check --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY"
+	$(PY) -m annotated_reader check --sources="$$READER_SOURCES" --glossary="$$READER_GLOSSARY"
 
 import: $(STAMP) ## import a saved page, pasted text or Markdown: make import FILE=page.html [URL=…] [ID=…] [SOURCES=dir]
-	@test -n "$$READER_FILE" || { echo 'usage: make import FILE=path/to/page.html [URL=https://…] [ID=id] [SOURCES=dir]' >&2; exit 2; }
-	$(PY) -m annotated_reader import "$$READER_FILE" --sources "$$READER_SOURCES" --glossary "$$READER_GLOSSARY" \
-		--cache "$$READER_CACHE" $${READER_URL:+--url "$$READER_URL"} $${READER_ID:+--id "$$READER_ID"}
+	@[[ -n "$$READER_FILE" ]] || { echo 'usage: make import FILE=path/to/page.html [URL=https://…] [ID=id] [SOURCES=dir]' >&2; exit 2; }
+	$(PY) -m annotated_reader import --sources="$$READER_SOURCES" --glossary="$$READER_GLOSSARY" \
+		--cache="$$READER_CACHE" $${READER_URL:+--url="$$READER_URL"} $${READER_ID:+--id="$$READER_ID"} -- "$$READER_FILE"
 
 new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Conference" TYPE=event, or FROM="name on the Wanted page"
-	@test -n "$$READER_FROM" || test -n "$$READER_TITLE" -a -n "$$READER_TYPE" || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event, or make new-entry FROM="Yalta Conference"' >&2; exit 2; }
-	$(PY) -m annotated_reader new-entry --glossary "$$READER_GLOSSARY" $${READER_TITLE:+--title "$$READER_TITLE"} \
-		$${READER_TYPE:+--type "$$READER_TYPE"} $${READER_FROM:+--from "$$READER_FROM"}
+	@[[ -n "$$READER_FROM" || ( -n "$$READER_TITLE" && -n "$$READER_TYPE" ) ]] || { echo 'usage: make new-entry TITLE="Yalta Conference" TYPE=event, or make new-entry FROM="Yalta Conference"' >&2; exit 2; }
+	$(PY) -m annotated_reader new-entry --glossary="$$READER_GLOSSARY" $${READER_TITLE:+--title="$$READER_TITLE"} \
+		$${READER_TYPE:+--type="$$READER_TYPE"} $${READER_FROM:+--from="$$READER_FROM"}
 
 test-deps: $(STAMP) ## install what the browser tests need (Chromium, axe-core) when missing
 	bash tests/browser/install-deps.sh
@@ -98,4 +111,4 @@ serve: $(STAMP) ## live preview at http://127.0.0.1:8000 that rebuilds when glos
 	$(PY) -m annotated_reader serve $(INPUTS)
 
 clean: ## remove build outputs (keeps .venv and the model cache)
-	rm -rf site docs build site.staging docs.staging .site.state
+	rm -rf site docs build .site.state .site.staging-* .docs.staging-* .site.old-* .docs.old-*

@@ -34,7 +34,7 @@ def _add_model(parser: argparse.ArgumentParser) -> None:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     base = Settings(root=args.root.resolve()) if getattr(args, "root", None) else Settings()
-    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress")
+    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress", "site_url")
     return base.with_(**{name: getattr(args, name, None) for name in names})
 
 
@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="DIR", help="where the HTML site goes (default: site)")
     p.add_argument("--docs", type=Path, metavar="DIR", help="where the generated Markdown goes (default: docs)")
     p.add_argument("--pages-only", action="store_true", help="write the Markdown pages but do not build HTML")
+    p.add_argument("--site-url", metavar="URL", help="address the site is published at, e.g. https://owner.github.io/reader/ "
+                                                     "(the 404 page needs it on a project site; default: none)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("offline", help="build the offline edition (file://, no network) and its zip",

@@ -47,6 +47,16 @@ class E(Enum):
     BAD_ID = ("E120", "'{name}' is not a valid {what} id", "{fix}")
     SYMLINK = ("E121", "the file is a symbolic link", "replace the link by a regular file inside {folder}/")
     MISSING_DIRECTORY = ("E122", "the {what} directory does not exist", "create it or pass {option} DIR")
+    NOT_REGULAR = ("E123", "the file is {kind}, not a regular file", "replace it by a regular file inside {folder}/")
+    LINE_TOO_LONG = ("E124", "the line has {length:,} characters, over the limit of {limit:,} for a line (one paragraph)",
+                     "split the paragraph at a sentence end into several lines, or remove it; a paragraph this long is "
+                     "almost certainly a mistake of copying")
+    WORD_TOO_LONG = ("E125", "the line has a run of {length:,} characters without a space, over the limit of {limit}",
+                     "break it with spaces or remove it; no word or web address is this long")
+    RESERVED_NAME = ("E126", "the name '{name}' is taken by a page the site generates ({page})",
+                     "rename the file; every {what} needs its own page")
+    INVISIBLE_CHARACTER = ("E127", "{key}: contains the invisible or control character {character}",
+                           "delete it (retype the text around it if you cannot see it)")
 
     # E2xx: glossary entries
     BODY_UNSAFE = ("E201", "the body contains {what}", "{fix}")
@@ -69,6 +79,11 @@ class E(Enum):
     RELATION_MISSING = ("E215", "relations names '{ref}', but there is no glossary/{ref}.md", "correct the id or add that entry")
     FEW_REFERENCES = ("E214", "the entry lists {count} reference{s}; {kind} entries need at least {need}",
                       "add published sources under references: (see CONTRIBUTING.md, 'Sources')")
+    NAME_LOOKALIKE = ("E220", "'{form}' looks the same as '{other_form}', claimed by {other}",
+                      "names may not differ only in look-alike letters (Cyrillic 'Р' for Latin 'P') or invisible "
+                      "characters: write the name in the ordinary letters, and keep it in one entry only")
+    SEE_ALSO_NOT_ENTRY = ("E221", "see_also names '{ref}', but glossary/{ref}.md is {what}, not an entry",
+                          "name an entry: a regular .md file of the glossary, by its file name without .md")
     DATE_FORMAT = ("E230", "{key}: '{value}' is not a date written YYYY, YYYY-MM or YYYY-MM-DD ({detail})",
                    "write the date only as precisely as you are sure of it, e.g. 1945, 1945-02 or 1945-02-04")
     DATE_AND_SPAN = ("E231", "the entry gives both date and {other}",
@@ -102,6 +117,20 @@ class E(Enum):
     POLICY_PRESENT = ("E505", "the page already has a Content-Security-Policy element",
                       "remove it from the template or content that adds it; the build adds one policy to every page")
     NO_HEAD = ("E506", "the page has no <head> element to hold its Content-Security-Policy", "check the theme templates")
+    PAGE_COLLISION = ("E507", "{first} and {second} would both be written to the page {page}",
+                      "rename one of them; every page of the site has one source")
+    OUTPUT_IS_LINK = ("E508", "the {what} directory is a symbolic link", "pass {option} a real directory (or a new one)")
+    OUTPUT_HOLDS_PROJECT = ("E509", "the {what} directory {relation} {holds}, which a build would replace",
+                            "pass {option} a directory of its own, such as the default {default}")
+    OUTPUT_NOT_A_BUILD = ("E510", "the {what} directory is not empty and does not look like an earlier build (no {marker})",
+                          "pass {option} a new or empty directory, or remove that directory yourself if it may go")
+    OUTPUT_NOT_DIRECTORY = ("E511", "the {what} path is a file, not a directory", "pass {option} a directory")
+    OUTPUTS_OVERLAP = ("E512", "the site and the pages directories overlap",
+                       "pass --out and --docs two separate directories (defaults: site and docs)")
+    SITE_URL = ("E513", "'{url}' is not a site address", "give the full https:// address the site is published at, "
+                "e.g. https://owner.github.io/reader/, or leave SITE_URL unset")
+    EPOCH = ("E514", "SOURCE_DATE_EPOCH is '{value}', not a number of seconds",
+             "unset it (make sets it from the last commit) or give seconds since 1970, e.g. 1700000000")
     FRONT_END_MISSING = ("E503", "cannot install the offline edition's front-end files ({detail})",
                          "install Node.js and npm, then run `npm ci` in the project directory")
 
@@ -146,7 +175,7 @@ class Problem:
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
-        return f"{where}[{self.code}] {self.message}; {self.fix}"
+        return _one_line(f"{where}[{self.code}] {self.message}; {self.fix}")
 
     def moved(self, lines: int) -> "Problem":
         """The same problem ``lines`` further down its file."""
@@ -157,6 +186,14 @@ class Problem:
 
     def __lt__(self, other: "Problem") -> bool:  # files without a location sort first
         return self._key() < other._key()
+
+
+_LINE_BREAKS = str.maketrans({ch: " " for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def _one_line(text: str) -> str:
+    """A message on one line whatever the values quoted in it, so that no line of output starts with them."""
+    return text.translate(_LINE_BREAKS)
 
 
 class ReaderError(Exception):

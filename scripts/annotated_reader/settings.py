@@ -51,6 +51,9 @@ class Settings:
     """One of ``EDITIONS``. The offline edition uses plain ``.html`` URLs and bundles its search shim."""
     shim: Path | None = None
     """The offline edition's search shim (a file from npm), copied into the pages."""
+    site_url: str | None = None
+    """Address the site is published at (e.g. https://owner.github.io/reader/); the 404 page's links need it
+    when the site is not at the root of its host. None: links are relative and 404.html assumes the root."""
     progress: bool | None = None
     """Show a progress bar (None: only when standard error is a terminal; False: no progress at all)."""
 

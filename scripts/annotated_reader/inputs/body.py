@@ -22,7 +22,8 @@ ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"})}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes allowed in bodies; relative links are not (use see_also to link entries)."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters (C0 and C1) and bidirectional overrides: never part of an entry's prose."""
 
 
 def body_markdown() -> markdown.Markdown:

@@ -19,9 +19,15 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import E, Problem
 from .files import read_input
+from .limits import shape_problems
 
 FILE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 """An id taken from a file name (entries and texts): lowercase letters and digits, single hyphens."""
+
+RESERVED_IDS = {"index": "the index page of its folder"}
+"""Ids whose page the site itself writes: ``glossary/index.md`` is the glossary index, and
+``texts/index.md`` is kept free the same way. The render stage refuses any other two pages that
+would share an output path."""
 
 MAX_NODES = 10_000
 """Most YAML nodes a front matter may expand to (anchors and aliases can multiply them)."""
@@ -89,12 +95,16 @@ def _to_python(node: yaml.Node, path: Path, problems: list[Problem], budget: lis
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, path, problems, budget, depth + 1) for item in node.value]
     try:
-        return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        value = yaml.SafeLoader.construct_object(_SCALAR_LOADER, node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
         if isinstance(exc, ValueError) and node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # written like a date but none (1945-02-30): the text, for the field to judge
         problems.append(E.YAML_VALUE.at(path, node.start_mark.line + 1, detail=_first_line(exc)))
         return None
+    if isinstance(value, bytes):  # !!binary: never text
+        problems.append(E.YAML_VALUE.at(path, node.start_mark.line + 1, detail="binary data (!!binary) is not text"))
+        return None
+    return value
 
 
 def _first_line(exc: Exception) -> str:
@@ -114,6 +124,10 @@ def parse(path: Path, problems: list[Problem], *, folder: str, guide: str) -> Fr
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
     if end is None:
         problems.append(E.UNCLOSED.at(path, 1))
+        return None
+    shape = shape_problems(path, lines, 1, words_from=end + 1)
+    if shape:
+        problems.extend(shape)
         return None
     header = "\n".join(lines[1:end])
     try:
@@ -199,6 +213,8 @@ def parse_model(path: Path, model: type[BaseModel], found: list[Problem], *, wha
     """
     if not FILE_ID.match(path.stem):
         found.append(E.BAD_ID.at(path, 1, name=path.stem, what=what, fix=rename_hint))
+    elif path.stem in RESERVED_IDS:
+        found.append(E.RESERVED_NAME.at(path, 1, name=path.stem, page=RESERVED_IDS[path.stem], what=what))
     fm = parse(path, found, folder=folder, guide=guide)
     if fm is None:
         return None, None

@@ -14,7 +14,7 @@ from ..model import TYPE_KEYS, Entry, Glossary
 from . import dates, frontmatter
 from .body import body_problem
 from .formats import BODY_WORDS, ENTRY_KEYS, EntryFormat, repeated_references
-from .text import fold
+from .text import fold, name_keys
 
 GUIDE = "CONTRIBUTING.md"
 FOLDER = "glossary"
@@ -51,18 +51,17 @@ def parse_entry(path: Path, problems: list[Problem]) -> Entry | None:
     if fm is None:
         problems.extend(found)
         return None
-    unsafe = body_problem(fm.body)
+    words = len(fm.body.split())
+    low, high = BODY_WORDS
+    unsafe = body_problem(fm.body) if words <= 2 * high else None  # a body far too long is refused unread
     if unsafe:
         line, what, fix = unsafe
         found.append(E.BODY_CONTROL.at(path, fm.body_line + line - 1) if what == "control"
                      else E.BODY_UNSAFE.at(path, fm.body_line + line - 1, what=what, fix=fix))
     if not fm.body.strip():
         found.append(E.NO_BODY.at(path, fm.body_line))
-    else:
-        words = len(fm.body.split())
-        low, high = BODY_WORDS
-        if not low <= words <= high:
-            found.append(E.BODY_LENGTH.at(path, fm.body_line, words=words, low=low, high=high))
+    elif not low <= words <= high:
+        found.append(E.BODY_LENGTH.at(path, fm.body_line, words=words, low=low, high=high))
     found.extend(placeholder_problems(fm))
     if meta is not None:
         need = MIN_REFERENCES.get(meta.type, 1)
@@ -130,17 +129,19 @@ def load_glossary(directory: Path) -> Glossary:
         raise ReaderError([E.MISSING_DIRECTORY.at(directory, 1, what="glossary", option="--glossary")])
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
-    present = {p.stem for p in directory.glob("*.md")}
+    present: set[str] = set()
     for path in sorted(directory.iterdir()):
         if path.name.startswith(".") or path.name.lower() == "readme.md" or (path.is_dir() and not path.is_symlink()):
             continue
         if path.suffix != ".md" and not path.is_symlink():
             problems.append(E.NOT_MARKDOWN.at(path, 1))
             continue
+        if path.suffix == ".md" and path.is_file() and not path.is_symlink():
+            present.add(path.stem)
         entry = parse_entry(path, problems)
         if entry is not None:
             entries[entry.id] = entry
-    cross_check(entries, present, problems)
+    cross_check(entries, present, problems, directory)
     if problems:
         raise ReaderError(problems)
     return Glossary(dict(sorted(entries.items())))
@@ -153,17 +154,35 @@ def _periods_overlap(a: tuple | None, b: tuple | None) -> bool:
     return (a1 is None or b2 is None or a1 <= b2) and (b1 is None or a2 is None or b1 <= a2)
 
 
-def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Problem]) -> None:
-    """Problems that involve more than one entry: see_also and relations targets, names claimed twice.
+def _not_an_entry(path: Path) -> str | None:
+    """What a see_also target that exists but is no entry file is, or None when nothing is there."""
+    if path.is_symlink():
+        return "a symbolic link"
+    if path.name.lower() == "readme.md" and path.exists():
+        return "the folder's README"
+    if path.is_dir():
+        return "a directory"
+    if path.exists():
+        return "not a regular file"
+    return None
 
-    The same alias may name two entries only in periods that do not overlap (Moscow: the Soviet
-    Union until 1991, Russia from 1992).
+
+def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Problem], directory: Path) -> None:
+    """Problems that involve more than one entry: see_also and relations targets, names claimed twice or
+    looking alike. The same alias may name two entries only in periods that do not overlap (Moscow:
+    the Soviet Union until 1991, Russia from 1992).
+
+    ``present`` holds the ids of the regular entry files (valid or not); a see_also naming anything
+    else (a directory, a link, the README) is reported here rather than failing later.
     """
     owners: dict[str, list[tuple[Entry, tuple | None]]] = {}
+    lookalikes: dict[str, tuple[Entry, str]] = {}
     for entry in entries.values():
         for ref in entry.see_also:
             if ref not in present:
-                problems.append(E.SEE_ALSO_MISSING.at(entry.path, entry.line_of("see_also"), ref=ref))
+                what = _not_an_entry(directory / f"{ref}.md")
+                problems.append(E.SEE_ALSO_NOT_ENTRY.at(entry.path, entry.line_of("see_also"), ref=ref, what=what) if what
+                                else E.SEE_ALSO_MISSING.at(entry.path, entry.line_of("see_also"), ref=ref))
             if ref == entry.id:
                 problems.append(E.SEE_ALSO_SELF.at(entry.path, entry.line_of("see_also")))
         for pair in entry.relations:
@@ -173,12 +192,19 @@ def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Pro
         forms = [(entry.title, None, "title")] + [(a.text, a.period, "aliases") for a in entry.aliases]
         forms += [(d, None, "demonyms") for d in entry.demonyms]
         for form, period, key_name in forms:
-            key = fold(form)
-            for other, other_period in owners.get(key, []):
-                if other.id != entry.id and _periods_overlap(period, other_period):
-                    problems.append(E.NAME_CLAIMED.at(entry.path, entry.line_of(key_name), form=form, other=other.path))
+            line = entry.line_of(key_name)
+            claimed = [other for other, other_period in owners.get(fold(form), [])
+                       if other.id != entry.id and _periods_overlap(period, other_period)]
+            owners.setdefault(fold(form), []).append((entry, period))
+            if claimed:
+                problems.append(E.NAME_CLAIMED.at(entry.path, line, form=form, other=claimed[0].path))
+                continue
+            for key in sorted(name_keys(form)):
+                other, other_form = lookalikes.setdefault(key, (entry, form))
+                if fold(other_form) != fold(form):  # both are reported: either may be the impostor
+                    problems.append(E.NAME_LOOKALIKE.at(entry.path, line, form=form, other_form=other_form, other=other.path))
+                    problems.append(E.NAME_LOOKALIKE.at(other.path, other.line_of("title" if other_form == other.title else "aliases"),
+                                                        form=other_form, other_form=form, other=entry.path))
                     break
-            owners.setdefault(key, []).append((entry, period))
-
 
 assert set(TYPE_KEYS)  # the entry types are defined once, in annotated_reader.model

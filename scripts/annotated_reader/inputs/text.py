@@ -1,14 +1,27 @@
-"""Plain text: the one rule for fields shown as text, and the one normaliser for comparing names."""
+"""Plain text: the one rule for fields shown as text, and the normalisers for comparing names.
+
+Invisible characters are refused in plain-text fields: every control character (C0 and C1, such
+as U+0085), every format character (bidirectional overrides, zero-width spaces and joiners, the
+soft hyphen, tags) and every other default-ignorable code point, using the Unicode properties
+of the ``regex`` library. Names are compared for look-alikes through ``name_key``: NFKC, without
+ignorable characters, folded, then the confusables skeleton of Unicode Technical Standard #39 as
+computed by ICU's spoof checker (``icu.SpoofChecker.getSkeleton``, from the ``pyicu-wheels``
+package), so "Рutin" with a Cyrillic Р and "Pu\u200btin" both meet "Putin".
+"""
 
 from __future__ import annotations
 
-import re
+import unicodedata
+from functools import lru_cache
 from typing import Annotated
 
+import regex as re
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(r"[[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]--[\t\n]]", re.V1)
+"""Control, format, line/paragraph separator and default-ignorable characters (tab and newline aside)."""
+_IGNORABLE = re.compile(r"[\p{Cf}\p{Default_Ignorable_Code_Point}]")
 _FORBIDDEN = ("<", ">", "`", "{", "}", "\\", '"')
 _SCRIPT_URL = re.compile(r"(?i)(javascript|vbscript|data)\s*:")
 
@@ -18,9 +31,18 @@ DASHES = "-–"
 """Hyphen and en dash, which texts use interchangeably in compounds ("US–Russia")."""
 
 
+def invisible_character(value: str) -> str | None:
+    """The first control, format or default-ignorable character of ``value`` ("U+200B ZERO WIDTH SPACE"), or None."""
+    found = _INVISIBLE.search(value)
+    if found is None:
+        return None
+    ch = found.group()
+    return f"U+{ord(ch):04X}" + (f" {unicodedata.name(ch)}" if unicodedata.name(ch, "") else "")
+
+
 def plain_text_problem(value: str, allowed: str = "") -> str | None:
     """Why a plain-text field (title, summary, alias, metadata) is unsafe, or None when it is fine."""
-    if _CONTROL.search(value):
+    if invisible_character(value):
         return "contains a control or bidirectional-override character"
     bad = sorted({ch for ch in _FORBIDDEN if ch in value and ch not in allowed})
     if bad:
@@ -30,7 +52,14 @@ def plain_text_problem(value: str, allowed: str = "") -> str | None:
     return None
 
 
+def _refuse_invisible(value: str) -> None:
+    character = invisible_character(value)
+    if character:
+        raise PydanticCustomError("INVISIBLE_CHARACTER", "{character}", {"character": character})
+
+
 def _plain(value: str) -> str:
+    _refuse_invisible(value)
     problem = plain_text_problem(value)
     if problem:
         raise PydanticCustomError("PLAIN_TEXT", "{detail}", {"detail": problem})
@@ -42,6 +71,7 @@ PlainText = Annotated[str, AfterValidator(_plain)]
 
 
 def _prose(value: str) -> str:
+    _refuse_invisible(value)
     problem = plain_text_problem(value, allowed='"')
     if problem:
         raise PydanticCustomError("PLAIN_TEXT", "{detail}", {"detail": problem})
@@ -67,6 +97,25 @@ def fold(text: str) -> str:
     for apostrophe in APOSTROPHES[1:]:
         text = text.replace(apostrophe, APOSTROPHES[0])
     return " ".join(text.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _spoof_checker():
+    import icu
+
+    return icu.SpoofChecker()
+
+
+def name_keys(text: str) -> set[str]:
+    """Forms in which two names that look the same meet (for "claimed by two entries").
+
+    NFKC (full-width and compatibility forms), ignorable characters removed, then the UTS #39
+    confusables skeleton of the name as written and of its lower case, each folded: "ΝΑΤΟ" (Greek)
+    meets "NATO" as written, "νατο" meets "nato" in lower case.
+    """
+    plain = _IGNORABLE.sub("", unicodedata.normalize("NFKC", text))
+    checker = _spoof_checker()
+    return {fold(checker.getSkeleton(0, plain)), fold(checker.getSkeleton(0, plain.lower()))}
 
 
 def spelling_variants(text: str) -> set[str]:

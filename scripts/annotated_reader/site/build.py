@@ -5,6 +5,8 @@ engine, then the Content-Security-Policy). The site stage is incremental (``incr
 only pages whose Markdown changed since the last build go through the engine again. Pages and
 site are assembled in staging directories and swapped in only when everything succeeded, so a
 failed build leaves the previous ``docs/`` and ``site/`` untouched.
+The output directories are checked first (``outputs.py``): a build never
+replaces a directory that is not an earlier build, and removes nothing it did not make.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from . import csp
 from .engine import mkdocs_build, probe, probe_key
 from .incremental import build_incremental, link_tree, state_directory
 from .index_pages import navigation
+from .outputs import check_epoch, check_outputs, site_url
 from .render import render_pages
 from .shim import ASSET as SHIM_ASSET
 from .shim import frame_script
@@ -41,10 +45,10 @@ def asset_files(settings: Settings) -> dict[str, bytes]:
 
 
 def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
-    """Write pages and the static assets into a fresh directory."""
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    """Write pages and the static assets into a new or empty directory."""
+    target.mkdir(parents=True, exist_ok=True)
+    if any(target.iterdir()):
+        raise FileExistsError(f"{target} is not empty")
     files = {page.path: page.content.encode("utf-8") for page in pages} | asset_files(settings)
     for name, data in files.items():
         path = target / name
@@ -52,16 +56,26 @@ def write_pages(pages: list[Page], target: Path, settings: Settings) -> None:
         path.write_bytes(data)
 
 
+def staging_for(final: Path, role: str) -> Path:
+    """A new, empty directory beside ``final`` (same file system, so the swap is a rename)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    made = Path(tempfile.mkdtemp(prefix=f".{final.name}.{role}-", dir=final.parent))
+    made.chmod(0o755)  # what mkdir would give; mkdtemp's 0700 would hide the site from a web server
+    return made
+
+
 def _swap(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with two renames (the old copy is removed afterwards)."""
-    old = final.with_name(final.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        os.replace(final, old)
+    """Replace ``final`` by ``staging`` with two renames; the old copy goes to a new directory, then away.
+
+    Only ``final`` (checked by ``outputs.check_outputs``) and directories made here are removed.
+    """
+    if not final.exists():
+        os.replace(staging, final)
+        return
+    old = staging_for(final, "old")
+    os.replace(final, old)  # onto the new empty directory
     os.replace(staging, final)
-    if old.exists():
-        shutil.rmtree(old)
+    shutil.rmtree(old)
 
 
 def theme_scripts(settings: Settings) -> set[str]:
@@ -99,30 +113,37 @@ def write_reports(corpus: Corpus, timer: StageTimer, settings: Settings, site: d
 def build(settings: Settings, *, site: bool = True) -> StageTimer:
     """The whole build. Raises ReaderError (nothing replaced) when an input or the site build fails."""
     timer = StageTimer()
+    check_outputs(settings, site=site)
+    check_epoch()
+    settings = settings.with_(site_url=site_url(settings.site_url))
     corpus = analyse(settings, timer)
     docs = settings.path(settings.docs)
     out = settings.path(settings.out)
-    docs_staging = docs.with_name(docs.name + ".staging")
-    site_staging = out.with_name(out.name + ".staging")
-    for staging in (docs_staging, site_staging):
-        shutil.rmtree(staging, ignore_errors=True)
     with timer.stage("render"):
         pages = render_pages(corpus, settings.directory_urls)
-    if not site:
-        write_pages(pages, docs_staging, settings)
+    docs_staging = staging_for(docs, "staging")
+    site_staging = staging_for(out, "staging") if site else None
+    done = None
+    try:
+        if site_staging is None:
+            with timer.stage("render"):
+                write_pages(pages, docs_staging, settings)
+        else:
+            with timer.stage("site"):
+                frame = None
+                if settings.edition == "offline" and settings.shim is not None:
+                    shim = settings.shim
+                    frame = lambda html: frame_script(shim, html)  # noqa: E731
+                final, done = build_incremental(settings, pages, asset_files(settings), navigation(corpus.texts),
+                                                theme_scripts(settings), frame)
+                link_tree(final, site_staging)
+                link_tree(state_directory(settings) / "docs", docs_staging)
         _swap(docs_staging, docs)
-        write_reports(corpus, timer, settings)
-        return timer
-    with timer.stage("site"):
-        frame = None
-        if settings.edition == "offline" and settings.shim is not None:
-            shim = settings.shim
-            frame = lambda html: frame_script(shim, html)  # noqa: E731
-        final, done = build_incremental(settings, pages, asset_files(settings), navigation(corpus.texts),
-                                        theme_scripts(settings), frame)
-        link_tree(final, site_staging)
-        link_tree(state_directory(settings) / "docs", docs_staging)
-    _swap(docs_staging, docs)
-    _swap(site_staging, out)
+        if site_staging is not None:
+            _swap(site_staging, out)
+    finally:
+        for staging in (docs_staging, site_staging):
+            if staging is not None and staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
     write_reports(corpus, timer, settings, done)
     return timer

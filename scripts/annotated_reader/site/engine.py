@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import E, ReaderError
+from ..inputs.files import check_folder
 from ..settings import Settings
 
 
@@ -42,7 +43,26 @@ def probe_key(settings: Settings) -> str:
     for name in ("mkdocs.yml", "mkdocs.offline.yml"):
         path = settings.path(Path(name))
         digest.update(path.read_bytes() if path.is_file() else b"")
-    return f"mkdocs-{version('mkdocs')}|material-{version('mkdocs-material')}|{settings.edition}|{digest.hexdigest()}"
+    return (f"mkdocs-{version('mkdocs')}|material-{version('mkdocs-material')}|{settings.edition}|{digest.hexdigest()}"
+            f"|{settings.site_url or ''}")
+
+
+def _site_url(settings: Settings) -> dict:
+    return {"site_url": settings.site_url} if settings.site_url else {}
+
+
+def check_theme_inputs(settings: Settings, custom_dir: str | None) -> None:
+    """Refuse a configuration file or a theme override folder that holds links or odd files.
+
+    The engine reads both itself and would follow a symbolic link out of the project into the
+    site (and the offline zip); they are checked the way ``inputs.files`` reads every other input.
+    """
+    config = config_file(settings)
+    problems = [E.SYMLINK.at(config, None, folder="the project")] if config.is_symlink() else []
+    if custom_dir:
+        problems += check_folder(Path(custom_dir), folder=Path(custom_dir).name)
+    if problems:
+        raise ReaderError(problems)
 
 
 def probe(settings: Settings) -> Path:
@@ -59,11 +79,13 @@ def probe(settings: Settings) -> Path:
         (work / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         (work / "docs" / page).write_text("# Probe\n\nAn empty page.\n", encoding="utf-8")
     try:
-        configured = load_config(str(config_file(settings)), docs_dir=str(work / "docs"), site_dir=str(work / "site"))
+        configured = load_config(str(config_file(settings)), docs_dir=str(work / "docs"), site_dir=str(work / "site"),
+                                 **_site_url(settings))
         theme = {key: configured.theme[key] for key in configured.theme
                  if key not in ("custom_dir", "locale") and configured.theme[key] is not None}
         config = load_config(str(config_file(settings)), docs_dir=str(work / "docs"), site_dir=str(work / "site"),
-                             theme=theme, nav=None, strict=False, validation={"nav": {"omitted_files": "ignore"}})
+                             theme=theme, nav=None, strict=False, validation={"nav": {"omitted_files": "ignore"}},
+                             **_site_url(settings))
     except (MkDocsException, SystemExit) as exc:
         raise ReaderError([E.ENGINE_FAILED.at(config_file(settings), None, detail=f"configuration: {exc}")]) from None
     logger = logging.getLogger("mkdocs")
@@ -104,7 +126,9 @@ def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list |
     config_path = config_file(settings)
     try:
         extra = {"nav": nav} if nav is not None else {}
-        config = load_config(str(config_path), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir), **extra)
+        config = load_config(str(config_path), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir), **extra,
+                             **_site_url(settings))
+        check_theme_inputs(settings, config.theme.custom_dir)
         mkdocs_build_command(config, dirty=dirty)
         # A page's URL as the theme's search index writes it ("" for the home page, not "./").
         pages = [(f.src_uri, "" if f.url == "./" else f.url) for f in get_files(config).documentation_pages()]

@@ -17,7 +17,7 @@ from ..model import TYPES, AnnotatedText, Entry, Glossary, Mention, Page
 from ..pipeline.relations import Relations
 from .graph import svg_neighbourhood
 from .markdown import escape, front_matter, plural, render_body, render_references
-from .passages import Passage, passage_row, passages
+from .passages import WINDOW, Passage, passage_row, passages
 
 Mentioned = list[tuple[AnnotatedText, list[Mention]]]
 """The texts that mention an entry, in text order, each with its mentions of the entry."""
@@ -49,6 +49,10 @@ def when(entry: Entry) -> str:
     if entry.start:
         return f"[{escape(spoken_span(entry.start, entry.end))}](../timeline.md) · "
     return ""
+
+
+SENTENCE_WINDOW = WINDOW
+"""Longest stretch of a sentence an entry page shows around its mentions (``passages.WINDOW``)."""
 
 
 PagesOf = Callable[[str], dict[str, str]]

@@ -173,4 +173,4 @@ def link_tree(source: Path, target: Path) -> None:
             os.link(src, dst)
         except OSError:
             shutil.copy2(src, dst)
-    shutil.copytree(source, target, copy_function=copy)
+    shutil.copytree(source, target, copy_function=copy, dirs_exist_ok=True)

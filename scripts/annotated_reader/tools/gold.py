@@ -28,8 +28,11 @@ from pathlib import Path
 import yaml
 
 from ..errors import E, Problem, ReaderError
+from ..inputs.files import read_input
 from ..model import Document, Glossary
 
+FOLDER = "tests/gold"
+GUIDE = "scripts/annotated_reader/tools/gold.py"
 RECORD_FORM = 'write {"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}'
 
 
@@ -97,7 +100,12 @@ def _record(data: object, documents: dict[str, Document], text_id: str, glossary
 
 def with_gold(directory: Path, documents: dict[str, Document]) -> dict[str, Document]:
     """The documents that have a gold file in ``directory``."""
-    return {text_id: d for text_id, d in documents.items() if (directory / f"{text_id}.jsonl").is_file()}
+    return {text_id: d for text_id, d in documents.items() if _present(directory / f"{text_id}.jsonl")}
+
+
+def _present(path: Path) -> bool:
+    """Whether anything is at ``path`` (a link or a pipe too: reading it is what refuses it)."""
+    return path.exists() or path.is_symlink()
 
 
 def load_gold(directory: Path, documents: dict[str, Document], glossary: Glossary) -> list[GoldMention]:
@@ -106,10 +114,11 @@ def load_gold(directory: Path, documents: dict[str, Document], glossary: Glossar
     gold: list[GoldMention] = []
     for text_id in sorted(documents):
         path = directory / f"{text_id}.jsonl"
-        if not path.is_file():
+        if not _present(path):
             problems.append(E.NO_GOLD.at(path, None, text_id=text_id))
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = read_input(path, problems, folder=FOLDER, guide=GUIDE)
+        for number, line in enumerate((text or "").split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -132,9 +141,20 @@ def load_names(directory: Path, documents: dict[str, Document]) -> list[GoldName
     names: list[GoldName] = []
     for text_id in sorted(documents):
         path = directory / f"{text_id}.names.yml"
-        if not path.is_file():
+        if not _present(path):
             return None
-        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        problems: list[Problem] = []
+        text = read_input(path, problems, folder=FOLDER, guide=GUIDE)
+        if text is None:
+            raise ReaderError(problems)
+        try:
+            items = yaml.safe_load(text) or []
+        except (yaml.YAMLError, ValueError, RecursionError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ReaderError([E.GOLD_RECORD.at(path, mark.line + 1 if mark else 1, detail="invalid YAML",
+                                                fix="write a YAML list of '- name: …' items")]) from None
+        if not isinstance(items, list):
+            raise ReaderError([E.GOLD_RECORD.at(path, 1, detail="not a list of names", fix="write a YAML list of '- name: …' items")])
         blocks = {b.id for b in documents[text_id].blocks}
         for index, item in enumerate(items):
             if not isinstance(item, dict) or not {"name", "kind", "block"} <= set(item) or item["block"] not in blocks:

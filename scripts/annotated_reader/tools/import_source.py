@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import E, Problem, ReaderError
+from ..inputs.files import read_bytes
 from ..inputs.frontmatter import FILE_ID
 from ..inputs.sources import parse_source
 from ..model import Candidate
@@ -50,13 +51,11 @@ def detect(path: Path, data: bytes) -> str:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise ReaderError([E.UNREADABLE.at(path, None, reason=exc.strerror or type(exc).__name__)]) from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise ReaderError([E.TOO_LARGE.at(path, None, limit=MAX_INPUT_BYTES)])
+    """The file to import, read like every input (never a device, a pipe or more than the limit)."""
+    problems: list[Problem] = []
+    data = read_bytes(path, problems, folder="the folder it was saved in", limit=MAX_INPUT_BYTES, follow_symlinks=True)
+    if data is None:
+        raise ReaderError(problems)
     if not data.strip():
         raise ReaderError([E.EMPTY.at(path, None, guide="sources/README.md")])
     return data

@@ -14,7 +14,7 @@ from annotated_reader.inputs.glossary import load_glossary
 from annotated_reader.errors import E, ReaderError
 from annotated_reader.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
 
 
@@ -47,7 +47,7 @@ REJECTED = [
     ("empty file", "", 1, E.EMPTY),
     ("YAML alias bomb", "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
      "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\nx\n", 2, E.YAML_TOO_BIG),
-    ("control characters", entry(summary="bidi \u202e override"), 4, E.PLAIN_TEXT),
+    ("control characters", entry(summary="bidi \u202e override"), 4, E.INVISIBLE_CHARACTER),
 ]
 
 
