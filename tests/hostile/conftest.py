@@ -9,7 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
-REFERENCE = "references:\n  - {title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts}\n"
+REFERENCE = ("references:\n  - {title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts}\n"
+             "  - {title: Another source, publisher: Another publisher, url: 'https://example.org/b', supports: the rest}\n")
 
 
 def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", body=FILLER, extra="") -> str:

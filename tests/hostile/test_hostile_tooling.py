@@ -103,7 +103,8 @@ def test_make_site_takes_the_site_address_and_strange_paths(tmp_path, here_marke
     assert re.search(r'href="/reader/assets/stylesheets/main\.[0-9a-f]+\.min\.css"', page), page[:2000]
     assert 'src="/reader/assets/reader.js"' in page and 'href="/assets/' not in page
     assert all((n / "mine.txt").read_text() == "mine\n" for n in neighbours)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["docs", "sources", site.name] + [n.name for n in neighbours])
+    state = f".{site.name}.state"  # the incremental build's state, beside the site (site/incremental.py)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["docs", "sources", site.name, state] + [n.name for n in neighbours])
 
 
 def run_report(tmp_path: Path, report: str, summary: Path) -> subprocess.CompletedProcess:

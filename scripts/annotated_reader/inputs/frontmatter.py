@@ -97,7 +97,9 @@ def _to_python(node: yaml.Node, path: Path, problems: list[Problem], budget: lis
     try:
         value = yaml.SafeLoader.construct_object(_SCALAR_LOADER, node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
-        if isinstance(exc, ValueError) and node.tag == "tag:yaml.org,2002:timestamp":
+        mark = node.start_mark
+        explicit = mark.buffer is not None and mark.buffer[mark.index:mark.index + 1] == "!"
+        if isinstance(exc, ValueError) and node.tag == "tag:yaml.org,2002:timestamp" and not explicit:
             return node.value  # written like a date but none (1945-02-30): the text, for the field to judge
         problems.append(E.YAML_VALUE.at(path, node.start_mark.line + 1, detail=_first_line(exc)))
         return None
