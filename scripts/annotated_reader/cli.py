@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ReaderError
+from .errors import E, ReaderError
 from .model import LINK_POLICIES
-from .settings import Settings
+from .settings import ENGINES, Settings
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -32,9 +32,17 @@ def _add_model(parser: argparse.ArgumentParser) -> None:
                         help="print no progress while the model runs")
 
 
+def _add_engine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", metavar="NAME",
+                        help=f"site engine: {' or '.join(ENGINES)} (default: mkdocs; see README, 'Engines')")
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     base = Settings(root=args.root.resolve()) if getattr(args, "root", None) else Settings()
-    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress")
+    engine = getattr(args, "engine", None)
+    if engine is not None and engine not in ENGINES:
+        raise ReaderError([E.UNKNOWN_ENGINE.at(None, engine=engine, choices=", ".join(ENGINES))])
+    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress", "engine")
     return base.with_(**{name: getattr(args, name, None) for name in names})
 
 
@@ -143,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="DIR", help="where the HTML site goes (default: site)")
     p.add_argument("--docs", type=Path, metavar="DIR", help="where the generated Markdown goes (default: docs)")
     p.add_argument("--pages-only", action="store_true", help="write the Markdown pages but do not build HTML")
+    _add_engine(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("offline", help="build the offline edition (file://, no network) and its zip",
@@ -151,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     _add_model(p)
     p.add_argument("--out", type=Path, metavar="DIR", help="directory of the offline edition (default: build/offline)")
+    _add_engine(p)
     p.set_defaults(func=cmd_offline)
 
     p = sub.add_parser("check", help="validate the glossary and the sources only",
@@ -187,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    _add_engine(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("import", help="import a saved web page, pasted text or Markdown as sources/<id>.txt",

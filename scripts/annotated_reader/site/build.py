@@ -19,7 +19,7 @@ from ..model import Corpus, Page
 from ..pipeline.analyse import StageTimer, analyse
 from ..settings import Settings
 from . import csp
-from .engine import mkdocs_build, probe, probe_key
+from .engine import engine_build, probe, probe_key
 from .index_pages import navigation
 from .render import render_pages
 from .shim import ASSET as SHIM_ASSET
@@ -103,7 +103,7 @@ def theme_scripts(settings: Settings) -> set[str]:
 
 def build_site(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
     """The engine over ``docs_dir`` into ``site_dir``, then the Content-Security-Policy on every page."""
-    mkdocs_build(settings, docs_dir, site_dir, nav)
+    engine_build(settings, docs_dir, site_dir, nav)
     extra = None
     if settings.edition == "offline" and settings.shim is not None:
         shim = settings.shim
@@ -130,7 +130,7 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
     docs_staging = docs.with_name(docs.name + ".staging")
     site_staging = out.with_name(out.name + ".staging")
     with timer.stage("render"):
-        write_pages(render_pages(corpus, settings.directory_urls), docs_staging, settings)
+        write_pages(render_pages(corpus, settings.directory_urls, settings.engine), docs_staging, settings)
     if site:
         with timer.stage("site"):
             try:

@@ -18,7 +18,7 @@ from ..errors import ReaderError
 from ..pipeline.analyse import analyse
 from ..settings import Settings
 from .build import sync_pages
-from .engine import config_file, mkdocs_build
+from .engine import config_file, mkdocs_build, require_mkdocs
 from .index_pages import navigation
 from .render import render_pages
 
@@ -37,7 +37,7 @@ class Preview:
         started = time.perf_counter()
         try:
             corpus = analyse(self.settings)
-            changed = sync_pages(render_pages(corpus, self.settings.directory_urls), self.docs, self.settings)
+            changed = sync_pages(render_pages(corpus, self.settings.directory_urls, self.settings.engine), self.docs, self.settings)
             nav = navigation(corpus.texts)
             dirty = nav == self.nav and self.site.exists()
             if changed or not dirty:
@@ -53,7 +53,8 @@ class Preview:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the preview at http://host:port/ until interrupted."""
+    """Serve the preview at http://host:port/ until interrupted (MkDocs only: its live-reload server and dirty builds)."""
+    require_mkdocs(settings, "the live preview")
     from mkdocs.livereload import LiveReloadServer
 
     work = Path(tempfile.mkdtemp(prefix="reader-preview-"))
