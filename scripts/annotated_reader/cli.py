@@ -72,6 +72,24 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_epub(args: argparse.Namespace) -> int:
+    from .site.epub import build_epub
+
+    timer, path = build_epub(settings_from(args), args.file)
+    _print_timer(timer)
+    print(f"built {path}")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .site.pdf import build_pdf
+
+    timer, path = build_pdf(settings_from(args), args.file)
+    _print_timer(timer)
+    print(f"built {path}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .pipeline.analyse import convert_all, load_inputs
 
@@ -162,6 +180,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="DIR", help="directory of the offline edition (default: build/offline)")
     _add_engine(p)
     p.set_defaults(func=cmd_offline)
+
+    p = sub.add_parser("epub", help="build the EPUB 3 edition (build/annotated-reader.epub)",
+                       description="Build the EPUB 3 edition: each text a chapter, each linked mention a note that "
+                                   "reading systems show as a pop-up, the glossary at the end.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--out", dest="file", type=Path, metavar="FILE",
+                   help="where the EPUB goes (default: build/annotated-reader.epub)")
+    p.set_defaults(func=cmd_epub)
+
+    p = sub.add_parser("pdf", help="build the print edition (build/annotated-reader.pdf)",
+                       description="Build the print edition with WeasyPrint: title page, contents, the texts with "
+                                   "running headers, each linked mention with the page of its glossary entry.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--out", dest="file", type=Path, metavar="FILE",
+                   help="where the PDF goes (default: build/annotated-reader.pdf)")
+    p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser("check", help="validate the glossary and the sources only",
                        description="Validate every glossary entry and source; report problems as file:line: [code] problem; fix.")
