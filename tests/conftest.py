@@ -51,6 +51,24 @@ def engine_built(request, build_with) -> Settings:
     return build_with(request.param)
 
 
+@pytest.fixture(scope="session")
+def epub_file(built, tmp_path_factory) -> Path:
+    """The EPUB edition of the real corpus (the same analysis as the MkDocs site)."""
+    from annotated_reader.site.epub import build_epub
+
+    _, path = build_epub(built, tmp_path_factory.mktemp("epub") / "annotated-reader.epub")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pdf_file(built, tmp_path_factory) -> Path:
+    """The print edition of the real corpus, built once per session (WeasyPrint takes a while)."""
+    from annotated_reader.site.pdf import build_pdf
+
+    _, path = build_pdf(built, tmp_path_factory.mktemp("pdf") / "annotated-reader.pdf")
+    return path
+
+
 def write_entry(directory: Path, name: str, text: str) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / name

@@ -26,7 +26,7 @@ from ..settings import Settings
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 ISSUE = re.compile(r"^\s*(Warning|Error):\s*(?P<message>.+?)\s*$")
-LOCATION = re.compile(r"\[\s*(?P<file>[^\s\]]+?):(?P<line>\d+)(?::\d+)?\s*\]")
+LOCATION = re.compile(r"\[\s*(?P<file>[^\s\]]+?):(?P<line>\d+)(?::(?P<column>\d+))?\s*\]")
 TIMEOUT = 600
 """Seconds a build may take before it counts as failed (the corpus builds in a few seconds)."""
 
@@ -38,13 +38,13 @@ def zensical_version() -> str:
         raise ReaderError([E.ENGINE_NOT_RUN.at(None, engine="Zensical", detail="the package is not installed")]) from None
 
 
-def _theme_overrides(config: Path) -> str | None:
+def _theme_overrides(config: Path, docs_dir: Path) -> str | None:
     """The absolute folder of the project's template overrides (``theme.custom_dir``), as MkDocs resolves it."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     try:
-        return load_config(str(config)).theme.custom_dir
+        return load_config(str(config), docs_dir=str(docs_dir)).theme.custom_dir
     except (MkDocsException, SystemExit) as exc:
         raise ReaderError([E.ENGINE_FAILED.at(config, None, detail=f"configuration: {exc}")]) from None
 
@@ -61,9 +61,13 @@ def _write_config(work: Path, parent: Path, *, nav: list | None, custom_dir: str
     return path
 
 
-def parse_report(output: str) -> list[tuple[str, str | None, int | None]]:
-    """Zensical's warnings and errors as (message, page, line), from its terminal report."""
-    found: list[tuple[str, str | None, int | None]] = []
+Issue = tuple[str, str | None, int | None, int | None]
+"""(message, page, line, column) of one warning or error."""
+
+
+def parse_report(output: str) -> list[Issue]:
+    """Zensical's warnings and errors, from its terminal report."""
+    found: list[Issue] = []
     lines = ANSI.sub("", output).splitlines()
     for index, line in enumerate(lines):
         issue = ISSUE.match(line)
@@ -71,10 +75,23 @@ def parse_report(output: str) -> list[tuple[str, str | None, int | None]]:
             continue
         where = next((LOCATION.search(after) for after in lines[index + 1:index + 3] if LOCATION.search(after)), None)
         if where:
-            found.append((issue["message"], where["file"], int(where["line"])))
+            found.append((issue["message"], where["file"], int(where["line"]),
+                          int(where["column"]) if where["column"] else None))
         else:
-            found.append((issue["message"], None, None))
+            found.append((issue["message"], None, None, None))
     return found
+
+
+def _quoted(docs_dir: Path, page: str, line: int, column: int | None) -> str:
+    """The link target a located issue points at, read from the page (`nowhere.md`, `no-such-anchor`)."""
+    if column is None:
+        return ""
+    try:
+        text = (docs_dir / page).read_text(encoding="utf-8").splitlines()[line - 1]
+    except (OSError, IndexError):
+        return ""
+    target = re.match(r"[^\s)\]\"'>]+", text[column - 1:])
+    return f" ('{target.group(0)}')" if target else ""
 
 
 def _run(config: Path, *, strict: bool) -> subprocess.CompletedProcess[str]:
@@ -87,11 +104,13 @@ def _run(config: Path, *, strict: bool) -> subprocess.CompletedProcess[str]:
         raise ReaderError([E.ENGINE_NOT_RUN.at(None, engine="Zensical", detail=str(exc))]) from None
 
 
-def _problems(result: subprocess.CompletedProcess[str], config: Path) -> list[Problem]:
+def _problems(result: subprocess.CompletedProcess[str], config: Path, docs_dir: Path | None = None) -> list[Problem]:
     """What went wrong in a build, one problem per reported issue (any issue fails a strict build)."""
     report = parse_report(result.stdout + "\n" + result.stderr)
-    problems = [E.ENGINE_WARNING.at(config, None, detail=f"{page}:{line}: {message}" if page else message)
-                for message, page, line in report]
+    kind = E.ENGINE_FAILED if result.returncode != 0 else E.ENGINE_WARNING  # strict: a warning aborts, as with MkDocs
+    problems = [kind.at(config, None, detail=(
+        f"{page}:{line}: {message}{_quoted(docs_dir, page, line, column) if docs_dir else ''}" if page else message))
+        for message, page, line, column in report]
     if result.returncode != 0 and not problems:
         last = [line for line in ANSI.sub("", result.stderr or result.stdout).splitlines() if line.strip()]
         detail = last[-1].strip() if last else f"zensical exited with status {result.returncode}"
@@ -104,13 +123,13 @@ def _problems(result: subprocess.CompletedProcess[str], config: Path) -> list[Pr
 def zensical_build(settings: Settings, config: Path, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
     """Zensical (strict) over ``docs_dir`` into ``site_dir`` with the generated ``nav``; raise ReaderError on any issue."""
     zensical_version()
-    custom_dir = _theme_overrides(config)
+    custom_dir = _theme_overrides(config, docs_dir)
     work = Path(tempfile.mkdtemp(prefix="reader-zensical-"))
     try:
         shutil.copytree(docs_dir, work / "docs")
         generated = _write_config(work, config, nav=nav, custom_dir=custom_dir, strict=True)
         result = _run(generated, strict=True)
-        problems = _problems(result, config)
+        problems = _problems(result, config, docs_dir)
         if problems:
             raise ReaderError(problems)
         if site_dir.exists():
