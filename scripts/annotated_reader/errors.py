@@ -105,6 +105,8 @@ class E(Enum):
                       "this is a bug in the reader, not in your files: report it with this message")
     NO_PRINT_FONT = ("E525", "no font for the print edition: {detail}",
                      "install the fonts the print edition names (Debian: apt-get install fonts-dejavu-core)")
+    PRINT_LIBRARIES = ("E526", "WeasyPrint cannot load its system libraries ({detail})",
+                       "install Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0), or run `make test-deps`")
 
     # E6xx: tools
     GIT_MISSING = ("E601", "git is not installed", "install git to compare with a base revision")

@@ -97,7 +97,10 @@ class _Warnings(logging.Handler):
 
 def pdf_bytes(book: Book) -> bytes:
     """The edition laid out and written by WeasyPrint."""
-    from weasyprint import CSS, HTML
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as exc:  # Pango, HarfBuzz or fontconfig missing: WeasyPrint loads them when imported
+        raise ReaderError([E.PRINT_LIBRARIES.at(None, detail=str(exc).splitlines()[0])]) from None
 
     style = (resources.files("annotated_reader.site") / "styles" / "print.css").read_text(encoding="utf-8")
     collector = _Warnings()
