@@ -53,7 +53,7 @@ site: $(STAMP) ## build the whole site into site/ (SOURCES=, GLOSSARY=, SITE=, D
 	$(PY) -m annotated_reader build $(INPUTS) --out "$$READER_SITE" --docs "$$READER_DOCS" --engine "$$READER_ENGINE"
 
 pages: $(STAMP) ## write the generated Markdown into docs/ without building HTML
-	$(PY) -m annotated_reader build $(INPUTS) --docs "$$READER_DOCS" --pages-only
+	$(PY) -m annotated_reader build $(INPUTS) --docs "$$READER_DOCS" --pages-only --engine "$$READER_ENGINE"
 
 offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip; MkDocs only)
 	$(PY) -m annotated_reader offline $(INPUTS) --engine "$$READER_ENGINE"
