@@ -120,7 +120,7 @@ def engine_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list |
     if settings.engine == "zensical":
         from .zensical import zensical_build
 
-        zensical_build(settings, config_file(settings), docs_dir, site_dir, nav)
+        zensical_build(config_file(settings), docs_dir, site_dir, nav)
     else:
         mkdocs_build(settings, docs_dir, site_dir, nav)
 

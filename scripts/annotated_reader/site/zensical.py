@@ -22,7 +22,6 @@ from pathlib import Path
 import yaml
 
 from ..errors import E, Problem, ReaderError
-from ..settings import Settings
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 ISSUE = re.compile(r"^\s*(Warning|Error):\s*(?P<message>.+?)\s*$")
@@ -120,7 +119,7 @@ def _problems(result: subprocess.CompletedProcess[str], config: Path, docs_dir: 
     return problems
 
 
-def zensical_build(settings: Settings, config: Path, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
+def zensical_build(config: Path, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
     """Zensical (strict) over ``docs_dir`` into ``site_dir`` with the generated ``nav``; raise ReaderError on any issue."""
     zensical_version()
     custom_dir = _theme_overrides(config, docs_dir)
@@ -155,6 +154,5 @@ def zensical_probe(config: Path, pages: tuple[str, ...]) -> Path:
     result = _run(generated, strict=False)
     if result.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
-        raise ReaderError([p for p in _problems(result, config)] or
-                          [E.ENGINE_FAILED.at(config, None, detail="probe build failed")])
+        raise ReaderError(_problems(result, config) or [E.ENGINE_FAILED.at(config, None, detail="probe build failed")])
     return work
