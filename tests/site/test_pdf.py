@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
