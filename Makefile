@@ -33,8 +33,10 @@ DOCS ?= docs
 CACHE ?= .cache/reader
 BASE ?= main
 SITE_URL ?=
-USER_VALUES := SOURCES GLOSSARY SITE DOCS CACHE BASE TITLE TYPE FILE URL ID SITE_URL FROM
+USER_VALUES := SOURCES GLOSSARY SITE DOCS CACHE BASE TITLE TYPE FILE URL ID SITE_URL FROM ENGINE
 unexport $(USER_VALUES)
+# The site engine: mkdocs (the default; README, "Engines") or zensical.
+ENGINE ?= mkdocs
 export READER_SOURCES = $(value SOURCES)
 export READER_GLOSSARY = $(value GLOSSARY)
 export READER_SITE = $(value SITE)
@@ -48,9 +50,10 @@ export READER_URL = $(value URL)
 export READER_ID = $(value ID)
 export READER_FROM = $(value FROM)
 export READER_SITE_URL = $(value SITE_URL)
+export READER_ENGINE = $(value ENGINE)
 INPUTS = --sources="$$READER_SOURCES" --glossary="$$READER_GLOSSARY" --cache="$$READER_CACHE"
 
-.PHONY: site pages offline check import new-entry impact eval bench test test-deps serve clean help
+.PHONY: site pages offline epub pdf check import new-entry impact eval bench test test-deps serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -62,15 +65,21 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-site: $(STAMP) ## build the whole site into site/ (SOURCES=, GLOSSARY=, SITE=, DOCS=, CACHE= to change the folders; SITE_URL=)
-	$(PY) -m annotated_reader build $(INPUTS) --out="$$READER_SITE" --docs="$$READER_DOCS" \
+site: $(STAMP) ## build the whole site into site/ (SOURCES=, GLOSSARY=, SITE=, DOCS=, CACHE= to change the folders; SITE_URL=; ENGINE=zensical)
+	$(PY) -m annotated_reader build $(INPUTS) --out="$$READER_SITE" --docs="$$READER_DOCS" --engine="$$READER_ENGINE" \
 		$${READER_SITE_URL:+--site-url="$$READER_SITE_URL"}
 
 pages: $(STAMP) ## write the generated Markdown into docs/ without building HTML
-	$(PY) -m annotated_reader build $(INPUTS) --docs="$$READER_DOCS" --pages-only
+	$(PY) -m annotated_reader build $(INPUTS) --docs="$$READER_DOCS" --pages-only --engine="$$READER_ENGINE"
 
-offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip)
-	$(PY) -m annotated_reader offline $(INPUTS)
+offline: $(STAMP) ## build the offline edition into build/offline/ (site and zip; MkDocs only)
+	$(PY) -m annotated_reader offline $(INPUTS) --engine "$$READER_ENGINE"
+
+epub: $(STAMP) ## build the EPUB 3 edition: build/annotated-reader.epub
+	$(PY) -m annotated_reader epub $(INPUTS)
+
+pdf: $(STAMP) ## build the print edition: build/annotated-reader.pdf
+	$(PY) -m annotated_reader pdf $(INPUTS)
 
 impact: $(STAMP) ## list the mentions a glossary change links or unlinks: make impact BASE=origin/main
 	$(PY) -m annotated_reader impact $(INPUTS) --base="$$READER_BASE"
@@ -101,14 +110,14 @@ new-entry: $(STAMP) ## scaffold glossary/<id>.md: make new-entry TITLE="Yalta Co
 	$(PY) -m annotated_reader new-entry --glossary="$$READER_GLOSSARY" $${READER_TITLE:+--title="$$READER_TITLE"} \
 		$${READER_TYPE:+--type="$$READER_TYPE"} $${READER_FROM:+--from="$$READER_FROM"}
 
-test-deps: $(STAMP) ## install what the browser tests need (Chromium, axe-core) when missing
+test-deps: $(STAMP) ## install what the tests need when missing (Chromium, epubcheck, pdftotext, axe-core)
 	bash tests/browser/install-deps.sh
 
 test: $(STAMP) test-deps ## run every test
 	$(PY) -m pytest
 
 serve: $(STAMP) ## live preview at http://127.0.0.1:8000 that rebuilds when glossary/ or sources/ change
-	$(PY) -m annotated_reader serve $(INPUTS)
+	$(PY) -m annotated_reader serve $(INPUTS) --engine "$$READER_ENGINE"
 
 clean: ## remove build outputs (keeps .venv and the model cache)
 	rm -rf site docs build .site.state .site.staging-* .docs.staging-* .site.old-* .docs.old-*

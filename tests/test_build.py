@@ -1,4 +1,4 @@
-"""Full build of the real corpus with the real model and MkDocs + Material, checked in its HTML."""
+"""Full build of the real corpus with the real model and each engine (MkDocs + Material, Zensical), checked in its HTML."""
 
 from __future__ import annotations
 
@@ -48,8 +48,8 @@ def prose_words(source) -> list[str]:
     return words
 
 
-def test_text_fidelity(built, root):
-    site = built.path(built.out)
+def test_text_fidelity(engine_built, root):
+    site = engine_built.path(engine_built.out)
     for source in load_sources(root / "sources"):
         html = parse(site / "texts" / source.id / "index.html")
         article = html.css_first("article")
@@ -60,8 +60,8 @@ def test_text_fidelity(built, root):
         assert article.css_first("h1").text().strip() == source.meta.title
 
 
-def test_every_glossary_link_resolves(built):
-    site = built.path(built.out)
+def test_every_glossary_link_resolves(engine_built):
+    site = engine_built.path(engine_built.out)
     checked = 0
     for page in sorted(site.rglob("*.html")):
         for link in parse(page).css("article a[href]"):
@@ -84,8 +84,8 @@ def test_every_glossary_link_resolves(built):
     ("threats-of-a-sino-russian-partnership", "Xi", "xi-jinping"),
     ("kagarlitsky-moscow-washington-axis", "Wallerstein", "immanuel-wallerstein"),
 ])
-def test_design_card_examples_link_to_their_entries(built, text_id, surface, entry):
-    site = built.path(built.out)
+def test_design_card_examples_link_to_their_entries(engine_built, text_id, surface, entry):
+    site = engine_built.path(engine_built.out)
     page = site / "texts" / text_id / "index.html"
     links = [a for a in parse(page).css("article a.gl") if surface in a.text()]
     assert links, f"no link containing {surface!r}"
@@ -107,10 +107,10 @@ def passage_rows(site: Path, page: Path) -> list:
     return rows
 
 
-def test_every_entry_page_lists_its_mentions_with_working_links(built):
+def test_every_entry_page_lists_its_mentions_with_working_links(engine_built):
     """One row per sentence, each mention in it marked, no sentence twice; counts stay per mention."""
-    site = built.path(built.out)
-    glossary = load_glossary(built.path(built.glossary))
+    site = engine_built.path(engine_built.out)
+    glossary = load_glossary(engine_built.path(engine_built.glossary))
     for entry in glossary:
         page = site / "glossary" / entry.id / "index.html"
         # "Event · 4–11 February 1945 · 3 mentions in 1 text": a dated entry shows its date first
@@ -160,9 +160,9 @@ def test_every_note_about_a_text_is_shown_on_its_page(built):
         assert hrefs and all(h.startswith(("https://", "http://")) and h in " ".join(source.meta.notes) for h in hrefs)
 
 
-def test_former_paragraph_ids_still_lead_to_their_paragraphs(built):
-    site = built.path(built.out)
-    for source in load_sources(built.path(built.sources)):
+def test_former_paragraph_ids_still_lead_to_their_paragraphs(engine_built):
+    site = engine_built.path(engine_built.out)
+    for source in load_sources(engine_built.path(engine_built.sources)):
         html = parse(site / "texts" / source.id / "index.html")
         for former, current in source.meta.former_ids:
             anchor = html.css_first(f"a.former-id[id='{former}']")
@@ -170,14 +170,15 @@ def test_former_paragraph_ids_still_lead_to_their_paragraphs(built):
             assert anchor.parent.attributes.get("id") == current or anchor.parent.parent.attributes.get("id") == current
 
 
-def test_strict_build_produced_the_pages(built):
-    site = built.path(built.out)
+def test_strict_build_produced_the_pages(engine_built):
+    site = engine_built.path(engine_built.out)
     assert (site / "index.html").exists()
     assert (site / "glossary" / "index.html").exists()
     assert (site / "wanted" / "index.html").exists()
-    assert (site / "search" / "search_index.json").exists()
+    index = {"mkdocs": "search/search_index.json", "zensical": "search.json"}[engine_built.engine]
+    assert (site / index).exists()
     built_texts = sorted(p.parent.name for p in (site / "texts").glob("*/index.html"))
-    assert built_texts == sorted(s.id for s in load_sources(built.path(built.sources)))
+    assert built_texts == sorted(s.id for s in load_sources(engine_built.path(engine_built.sources)))
 
 
 def test_candidates_report_is_written_without_noise(built):

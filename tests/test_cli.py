@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("annotated-reader")
-COMMANDS = ["build", "offline", "check", "impact", "eval", "new-entry"]
+COMMANDS = ["build", "offline", "epub", "pdf", "check", "impact", "eval", "new-entry"]
 
 
 def run(*args: str, cwd: Path = Path("/")) -> subprocess.CompletedProcess:

@@ -169,11 +169,13 @@ def test_ci_runs_the_contribution_checks():
     (job,) = workflow["jobs"].values()
     runs = [step.get("run", "") for step in job["steps"]]
     order = []
-    for command in ("make check", "make test", "make site", "make offline"):
+    for command in ("make check", "make test", "make site", "make site ENGINE=zensical", "make offline",
+                    "make epub", "make pdf"):
         positions = [index for index, run in enumerate(runs) if command in run]
         assert positions, f"CI does not run '{command}'"
         order.append(positions[0])
-    assert order == sorted(order), "CI should run check, test, site, offline in that order"
+    assert order == sorted(order), "CI should run check, test, site (both engines), offline, epub, pdf in that order"
+    assert not any("make test" in run and "ENGINE" in run for run in runs), "the tests cover both engines themselves"
     checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
@@ -183,7 +185,20 @@ def test_ci_runs_the_contribution_checks():
     assert "BASE=" in impact["run"] and "origin/" in impact["run"]
     uploaded = {step["with"]["path"].rstrip("/") for step in job["steps"]
                 if step.get("uses", "").startswith("actions/upload-artifact@")}
-    assert uploaded == {"site", "build/reports/candidates.json", "build/offline/annotated-reader-offline.zip"}
+    assert uploaded == {"site", "build/reports/candidates.json", "build/offline/annotated-reader-offline.zip",
+                        "build/annotated-reader.epub", "build/annotated-reader.pdf"}
+
+
+def test_pages_publishes_the_epub_and_print_editions_beside_the_site():
+    build = load(PAGES)["jobs"]["build"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    editions = next(index for index, run in enumerate(runs) if "make epub" in run and "make pdf" in run)
+    copy = runs[editions]
+    assert "build/annotated-reader.epub" in copy and "build/annotated-reader.pdf" in copy and "site/" in copy
+    upload = next(index for index, step in enumerate(build["steps"])
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    site = next(index for index, run in enumerate(runs) if "make site" in run)
+    assert site < editions < upload
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)

@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ReaderError
+from .errors import E, ReaderError
 from .model import LINK_POLICIES
-from .settings import Settings
+from .settings import ENGINES, Settings
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -32,9 +32,17 @@ def _add_model(parser: argparse.ArgumentParser) -> None:
                         help="print no progress while the model runs")
 
 
+def _add_engine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", metavar="NAME",
+                        help=f"site engine: {' or '.join(ENGINES)} (default: mkdocs; see README, 'Engines')")
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     base = Settings(root=args.root.resolve()) if getattr(args, "root", None) else Settings()
-    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress", "site_url")
+    engine = getattr(args, "engine", None)
+    if engine is not None and engine not in ENGINES:
+        raise ReaderError([E.UNKNOWN_ENGINE.at(None, engine=engine, choices=", ".join(ENGINES))])
+    names = ("sources", "glossary", "out", "docs", "cache", "model", "jobs", "link_policy", "progress", "engine", "site_url")
     return base.with_(**{name: getattr(args, name, None) for name in names})
 
 
@@ -61,6 +69,24 @@ def cmd_offline(args: argparse.Namespace) -> int:
     timer, archive = build_offline(settings_from(args), args.out)
     _print_timer(timer)
     print(f"built {archive.parent / 'site'} and {archive}")
+    return 0
+
+
+def cmd_epub(args: argparse.Namespace) -> int:
+    from .site.epub import build_epub
+
+    timer, path = build_epub(settings_from(args), args.file)
+    _print_timer(timer)
+    print(f"built {path}")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .site.pdf import build_pdf
+
+    timer, path = build_pdf(settings_from(args), args.file)
+    _print_timer(timer)
+    print(f"built {path}")
     return 0
 
 
@@ -145,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pages-only", action="store_true", help="write the Markdown pages but do not build HTML")
     p.add_argument("--site-url", metavar="URL", help="address the site is published at, e.g. https://owner.github.io/reader/ "
                                                      "(the 404 page needs it on a project site; default: none)")
+    _add_engine(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("offline", help="build the offline edition (file://, no network) and its zip",
@@ -153,7 +180,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     _add_model(p)
     p.add_argument("--out", type=Path, metavar="DIR", help="directory of the offline edition (default: build/offline)")
+    _add_engine(p)
     p.set_defaults(func=cmd_offline)
+
+    p = sub.add_parser("epub", help="build the EPUB 3 edition (build/annotated-reader.epub)",
+                       description="Build the EPUB 3 edition: each text a chapter, each linked mention a note that "
+                                   "reading systems show as a pop-up, the glossary at the end.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--out", dest="file", type=Path, metavar="FILE",
+                   help="where the EPUB goes (default: build/annotated-reader.epub)")
+    p.set_defaults(func=cmd_epub)
+
+    p = sub.add_parser("pdf", help="build the print edition (build/annotated-reader.pdf)",
+                       description="Build the print edition with WeasyPrint: title page, contents, the texts with "
+                                   "running headers, each linked mention with the page of its glossary entry.")
+    _add_inputs(p)
+    _add_model(p)
+    p.add_argument("--out", dest="file", type=Path, metavar="FILE",
+                   help="where the PDF goes (default: build/annotated-reader.pdf)")
+    p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser("check", help="validate the glossary and the sources only",
                        description="Validate every glossary entry and source; report problems as file:line: [code] problem; fix.")
@@ -189,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    _add_engine(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("import", help="import a saved web page, pasted text or Markdown as sources/<id>.txt",

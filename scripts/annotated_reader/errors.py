@@ -133,6 +133,19 @@ class E(Enum):
              "unset it (make sets it from the last commit) or give seconds since 1970, e.g. 1700000000")
     FRONT_END_MISSING = ("E503", "cannot install the offline edition's front-end files ({detail})",
                          "install Node.js and npm, then run `npm ci` in the project directory")
+    # E52x: engines other than MkDocs, and the EPUB and print editions
+    UNKNOWN_ENGINE = ("E520", "'{engine}' is not a site engine", "use one of: {choices} (ENGINE= for make, --engine for the command)")
+    ENGINE_CANNOT = ("E521", "{what} is not available with {engine} yet",
+                     "build it with ENGINE=mkdocs, the default (README.md, 'Engines', lists what each engine does)")
+    ENGINE_NOT_RUN = ("E522", "cannot run {engine} ({detail})",
+                      "run `make site` once: it installs the pinned engine from requirements.lock")
+    EDITION_WRITE = ("E523", "cannot write the {edition} to {path} ({detail})", "choose a place you can write to (--out FILE)")
+    EDITION_FAILED = ("E524", "the {edition} could not be made: {detail}",
+                      "this is a bug in the reader, not in your files: report it with this message")
+    NO_PRINT_FONT = ("E525", "no font for the print edition: {detail}",
+                     "install the fonts the print edition names (Debian: apt-get install fonts-dejavu-core)")
+    PRINT_LIBRARIES = ("E526", "WeasyPrint cannot load its system libraries ({detail})",
+                       "install Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0), or run `make test-deps`")
 
     # E6xx: tools
     GIT_MISSING = ("E601", "git is not installed", "install git to compare with a base revision")

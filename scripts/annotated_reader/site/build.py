@@ -23,7 +23,7 @@ from ..model import Corpus, Page
 from ..pipeline.analyse import StageTimer, analyse
 from ..settings import Settings
 from . import csp
-from .engine import mkdocs_build, probe, probe_key
+from .engine import engine_build, probe, probe_key
 from .incremental import build_incremental, link_tree, state_directory
 from .index_pages import navigation
 from .outputs import check_epoch, check_outputs, site_url
@@ -91,7 +91,7 @@ def theme_scripts(settings: Settings) -> set[str]:
 
 def build_site(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
     """The engine over ``docs_dir`` into ``site_dir``, then the Content-Security-Policy on every page."""
-    mkdocs_build(settings, docs_dir, site_dir, nav)
+    engine_build(settings, docs_dir, site_dir, nav)
     extra = None
     if settings.edition == "offline" and settings.shim is not None:
         shim = settings.shim
@@ -120,7 +120,7 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
     docs = settings.path(settings.docs)
     out = settings.path(settings.out)
     with timer.stage("render"):
-        pages = render_pages(corpus, settings.directory_urls)
+        pages = render_pages(corpus, settings.directory_urls, settings.engine)
     docs_staging = staging_for(docs, "staging")
     site_staging = staging_for(out, "staging") if site else None
     done = None
@@ -128,6 +128,10 @@ def build(settings: Settings, *, site: bool = True) -> StageTimer:
         if site_staging is None:
             with timer.stage("render"):
                 write_pages(pages, docs_staging, settings)
+        elif settings.engine != "mkdocs":  # incremental builds use MkDocs' dirty mode; other engines build whole
+            with timer.stage("site"):
+                write_pages(pages, docs_staging, settings)
+                build_site(settings, docs_staging, site_staging, navigation(corpus.texts))
         else:
             with timer.stage("site"):
                 frame = None

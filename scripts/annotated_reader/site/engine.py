@@ -1,6 +1,7 @@
-"""The site engine: MkDocs with the Material theme, strict, reading ``mkdocs.yml``.
+"""The site engine: MkDocs with the Material theme (the default) or Zensical, strict, reading ``mkdocs.yml``.
 
 Any warning fails the build, so a broken link or anchor in a generated page never ships.
+``engine_build`` and ``probe`` run the engine the settings name; Zensical's side is in zensical.py.
 """
 
 from __future__ import annotations
@@ -43,8 +44,13 @@ def probe_key(settings: Settings) -> str:
     for name in ("mkdocs.yml", "mkdocs.offline.yml"):
         path = settings.path(Path(name))
         digest.update(path.read_bytes() if path.is_file() else b"")
-    return (f"mkdocs-{version('mkdocs')}|material-{version('mkdocs-material')}|{settings.edition}|{digest.hexdigest()}"
-            f"|{settings.site_url or ''}")
+    if settings.engine == "zensical":
+        from .zensical import zensical_version
+
+        engine = f"zensical-{zensical_version()}"
+    else:
+        engine = f"mkdocs-{version('mkdocs')}|material-{version('mkdocs-material')}"
+    return f"{engine}|{settings.edition}|{digest.hexdigest()}|{settings.site_url or ''}"
 
 
 def _site_url(settings: Settings) -> dict:
@@ -66,10 +72,14 @@ def check_theme_inputs(settings: Settings, custom_dir: str | None) -> None:
 
 
 def probe(settings: Settings) -> Path:
-    """Build empty pages with the theme as configured but without our template overrides; return the site.
+    """Build empty pages with the theme as configured but without our template overrides; return the work folder.
 
-    Their inline scripts are the theme's own, whatever our pages contain.
+    Their inline scripts (in ``site/`` below the folder returned) are the theme's own, whatever our pages contain.
     """
+    if settings.engine == "zensical":
+        from .zensical import zensical_probe
+
+        return zensical_probe(config_file(settings), PROBE_PAGES)
     from mkdocs.commands.build import build as mkdocs_build_command
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -141,3 +151,19 @@ def mkdocs_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list |
     if collector.messages:
         raise ReaderError([E.ENGINE_WARNING.at(config_path, None, detail=m) for m in collector.messages])
     return pages
+
+
+def engine_build(settings: Settings, docs_dir: Path, site_dir: Path, nav: list | None = None) -> None:
+    """The engine the settings name, strict, over ``docs_dir`` into ``site_dir``; raise ReaderError on any warning."""
+    if settings.engine == "zensical":
+        from .zensical import zensical_build
+
+        zensical_build(config_file(settings), docs_dir, site_dir, nav)
+    else:
+        mkdocs_build(settings, docs_dir, site_dir, nav)
+
+
+def require_mkdocs(settings: Settings, what: str) -> None:
+    """Refuse, with E521, to build ``what`` with an engine that cannot build it yet."""
+    if settings.engine != "mkdocs":
+        raise ReaderError([E.ENGINE_CANNOT.at(None, what=what, engine=settings.engine.capitalize())])

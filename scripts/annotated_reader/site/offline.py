@@ -15,6 +15,7 @@ from pathlib import Path
 from ..pipeline.analyse import StageTimer
 from ..settings import Settings
 from .build import build
+from .engine import require_mkdocs
 from .shim import ensure_shim
 
 README = """The Annotated Reader — offline edition
@@ -51,7 +52,11 @@ def pack(site: Path, archive: Path, epoch: int) -> Path:
 
 
 def build_offline(settings: Settings, base: Path | None = None) -> tuple[StageTimer, Path]:
-    """Build the offline edition into ``base``/site (default build/offline) and pack it beside."""
+    """Build the offline edition into ``base``/site (default build/offline) and pack it beside.
+
+    MkDocs only: the edition depends on Material's offline plugin and the search shim it loads.
+    """
+    require_mkdocs(settings, "the offline edition")
     offline = offline_settings(settings, base)
     timer = build(offline)
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)

@@ -23,7 +23,7 @@ from .index_pages import glossary_index, home_page, preview_data, reading_order,
 from .text_page import block_pages, text_pages
 from .text_search import search_files, search_page
 from .timeline import timeline_page
-from .urls import page_url, relative_url
+from .urls import page_url, relative_source, relative_url
 
 
 def build_date() -> datetime.date:
@@ -57,9 +57,14 @@ def refuse_collisions(pages: list[tuple[Page, str | None]], directory_urls: bool
         raise ReaderError(problems)
 
 
-def render_pages(corpus: Corpus, directory_urls: bool = True, today: datetime.date | None = None) -> list[Page]:
-    """Every generated page and data file, sorted by path; ReaderError when two would share a path."""
-    href = partial(relative_url, directory_urls=directory_urls)
+def render_pages(corpus: Corpus, directory_urls: bool = True, engine: str = "mkdocs",
+                 today: datetime.date | None = None) -> list[Page]:
+    """Every generated page and data file, sorted by path; ReaderError when two would share a path.
+
+    Links inside raw HTML (the graphs) are final URLs for MkDocs, which leaves raw HTML alone, and
+    paths between the Markdown files for Zensical, which resolves them like Markdown links.
+    """
+    href = relative_source if engine == "zensical" else partial(relative_url, directory_urls=directory_urls)
     relations = relate(corpus.texts)
     located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     generated = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),

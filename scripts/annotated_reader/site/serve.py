@@ -18,7 +18,7 @@ from ..errors import ReaderError
 from ..pipeline.analyse import analyse
 from ..settings import Settings
 from .build import asset_files
-from .engine import config_file, mkdocs_build
+from .engine import config_file, mkdocs_build, require_mkdocs
 from .incremental import complete_search, sync_docs
 from .index_pages import navigation
 from .render import render_pages
@@ -39,7 +39,7 @@ class Preview:
         try:
             corpus = analyse(self.settings)
             extra = {self.docs / name: data for name, data in asset_files(self.settings).items()}
-            written, removed = sync_docs(render_pages(corpus, self.settings.directory_urls), self.docs, extra)
+            written, removed = sync_docs(render_pages(corpus, self.settings.directory_urls, self.settings.engine), self.docs, extra)
             changed = len(written) + len(removed)
             nav = navigation(corpus.texts)
             dirty = nav == self.nav and self.site.exists() and not removed
@@ -57,7 +57,8 @@ class Preview:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the preview at http://host:port/ until interrupted."""
+    """Serve the preview at http://host:port/ until interrupted (MkDocs only: its live-reload server and dirty builds)."""
+    require_mkdocs(settings, "the live preview")
     from mkdocs.livereload import LiveReloadServer
 
     work = Path(tempfile.mkdtemp(prefix="reader-preview-"))

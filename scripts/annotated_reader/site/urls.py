@@ -1,7 +1,8 @@
 """Page URLs, as the site engine gives them, and relative links between generated pages.
 
-Raw HTML (the graphs' SVG links) is not rewritten by the engine, so those links are computed
-here from the engine's own rule for a page's URL: MkDocs' ``File`` (which Zensical follows).
+MkDocs does not rewrite links in raw HTML (the graphs' SVG links), so those links are computed
+here from its own rule for a page's URL (``File``). Zensical rewrites them like Markdown links, so
+for Zensical they are paths between the Markdown files (``relative_source``).
 """
 
 from __future__ import annotations
@@ -30,3 +31,8 @@ def relative_url(from_md: str, to_md: str, directory_urls: bool) -> str:
     if target_file:
         return target_file if rel == "." else f"{rel}/{target_file}"
     return "./" if rel == "." else rel + "/"
+
+
+def relative_source(from_md: str, to_md: str) -> str:
+    """A relative link from one generated Markdown file to another, as written in Markdown (``../glossary/x.md``)."""
+    return posixpath.relpath(to_md, posixpath.dirname(from_md) or ".")
