@@ -174,9 +174,13 @@ def summary(result: Imported) -> str:
     lines.append(f"  headings ({len(headings)}):" + "".join(f"\n    - {h}" for h in headings))
     lines.append(f"  furniture, not shown ({len(x.furniture)}):" + "".join(f"\n    - {f}  [{why}]" for f, why in x.furniture.items()))
     lines += [f"  note: {n}" for n in x.notes]
-    lines.append(f"  names no glossary entry covers ({len(result.candidates)}):")
-    for c in result.candidates:
+    wanted = [c for c in result.candidates if c.reviewed is None]
+    reviewed = [c.name for c in result.candidates if c.reviewed is not None]
+    lines.append(f"  names no glossary entry covers ({len(wanted)}):")
+    for c in wanted:
         name = c.name.replace('"', "")
         lines.append(f"    - {c.name} ({', '.join(c.labels)}, {c.count}×): make new-entry FROM=\"{name}\"")
+    if reviewed:
+        lines.append("  left out on purpose (non-entries.yml): " + ", ".join(reviewed))
     lines.append("  review the file: move a line out of furniture or headings if the call is wrong, then make check")
     return "\n".join(lines) + "\n"
