@@ -160,10 +160,14 @@ def edit_entry(glossary: Path, entry_id: str) -> None:
 
 
 def edit_source(sources: Path) -> Path:
-    """A real edit: one more sentence at the end of the middle paragraph of the middle address."""
+    """A real edit: one more sentence at the end of the middle paragraph of the middle text (a new last
+    paragraph when the text pins paragraph ids with former_ids, which an edited paragraph would break)."""
     files = sorted(sources.glob("*.txt"))
     path = files[len(files) // 2]
     head, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+    if "\nformer_ids:" in head:
+        path.write_text(head + "\n---\n" + body.rstrip("\n") + "\n\nThe benchmark added this paragraph.\n", encoding="utf-8")
+        return path
     lines = body.split("\n")
     prose = [i for i, line in enumerate(lines) if len(line.split()) > 30]
     target = prose[len(prose) // 2]
