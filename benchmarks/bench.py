@@ -176,7 +176,8 @@ def edit_source(sources: Path) -> Path:
     return path
 
 
-def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: str, save=lambda partial: None) -> dict:
+def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: str, save=lambda partial: None,
+                  query: str = pages.QUERY) -> dict:
     glossary = work / "glossary"
     out, docs, cache = work / "out" / "site", work / "out" / "docs", work / "out" / "cache"
     original = sources.with_name("sources.original")
@@ -223,7 +224,7 @@ def build_figures(work: Path, sources: Path, repeats: int, jobs: int, entry_id: 
         runs.append({"cold": cold, "peak": max(peak, entry_peak, source_peak), "entry": entry, "source": source,
                      "site": site_figures, "stages": {"cold": cold_stages, "entry": entry_stages, "source": _stages()}})
         save({"build_runs": runs})
-    search = pages.search_figures(out, repeats)
+    search = pages.search_figures(out, repeats, query)
     reset()
     cold = spread([r["cold"] for r in runs])
     return {"cold_build_seconds": cold, "entry_edit_seconds": spread([r["entry"] for r in runs]),
@@ -288,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="recorded runs per figure (default: 3, at least 3)")
     parser.add_argument("--jobs", type=int, default=max(1, os.cpu_count() or 1), help="model processes (default: cores)")
     parser.add_argument("--entry", default="united-states", help="the glossary entry the edit figure changes")
+    parser.add_argument("--query", default=pages.QUERY, help=f"the word searched for (default: {pages.QUERY})")
     parser.add_argument("--corpus", type=Path, help="measure this sources directory (e.g. sources, the seed texts) "
                                                      "instead of the State of the Union addresses")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="working directory")
@@ -323,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         partial.write_text(json.dumps({**report, **figures}, indent=1) + "\n")
 
     if not args.skip_builds:
-        report["builds"] = build_figures(work, sources, args.repeats, args.jobs, args.entry, save)
+        report["builds"] = build_figures(work, sources, args.repeats, args.jobs, args.entry, save, args.query)
         save({})
     if not args.skip_model:
         report["model"] = model_figures(sources, args.model_texts, args.jobs, args.repeats)
