@@ -52,7 +52,7 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def _one_search(context, url: str, site: Path, header: bool) -> dict:
+def _one_search(context, url: str, site: Path, header: bool, query: str) -> dict:
     """Open the page, type the query, wait for the first result: seconds and bytes of search data fetched."""
     fetched: list[tuple[str, int]] = []
     context.on("requestfinished", lambda request: fetched.append(
@@ -63,12 +63,12 @@ def _one_search(context, url: str, site: Path, header: bool) -> dict:
     if header:
         page.locator(".md-search__input").click()
         typed = time.perf_counter()
-        page.keyboard.type(QUERY)
+        page.keyboard.type(query)
         page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
     else:
         page.locator("#reader-search-input").wait_for()
         typed = time.perf_counter()
-        page.locator("#reader-search-input").fill(QUERY)
+        page.locator("#reader-search-input").fill(query)
         page.locator("#reader-search-results li").first.wait_for(timeout=300_000)
     done = time.perf_counter()
     if header:
@@ -82,7 +82,7 @@ def _one_search(context, url: str, site: Path, header: bool) -> dict:
             "files": len(searched)}
 
 
-def search_figures(site: Path, repeats: int) -> dict:
+def search_figures(site: Path, repeats: int, query: str = QUERY) -> dict:
     """Both searches in Chromium over HTTP: the theme's (titles, headings, glossary) and "Search the texts"."""
     from playwright.sync_api import sync_playwright
 
@@ -97,7 +97,7 @@ def search_figures(site: Path, repeats: int) -> dict:
             for i in range(repeats + 1):  # the first is the warm-up
                 for name, target, header in (("text_search", url + "find/", False), ("header_search", url, True)):
                     context = browser.new_context(viewport={"width": 1280, "height": 900})  # an empty browser cache
-                    result = _one_search(context, target, site, header)
+                    result = _one_search(context, target, site, header, query)
                     context.close()
                     if i:
                         runs[name].append(result)
@@ -111,4 +111,4 @@ def search_figures(site: Path, repeats: int) -> dict:
     return {name: {"first_result_seconds": spread([r["seconds"] for r in found]),
                    "from_open_seconds": spread([r["from_open"] for r in found]),
                    "download_mib": spread([r["bytes"] / 2**20 for r in found]), "files": found[-1]["files"]}
-            for name, found in runs.items()} | {"query": QUERY}
+            for name, found in runs.items()} | {"query": query}

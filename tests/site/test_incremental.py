@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from pathlib import Path
 
 from annotated_reader.inputs.glossary import load_glossary
@@ -32,10 +33,12 @@ def edit_entry(project: Path) -> str:
 
 
 def edit_source(project: Path) -> str:
-    """One more paragraph at the end of the first text."""
+    """One more paragraph at the end of the first text (new words each run, so no cache of an earlier run has it)."""
     path = sorted((project / "sources").glob("*.txt"))[0]
     text = path.read_text(encoding="utf-8").rstrip("\n")
-    path.write_text(text + "\n\nRussia and China were mentioned once more, and so was NATO.\n", encoding="utf-8")
+    fresh = uuid.uuid4().hex[:8]
+    path.write_text(text + f"\n\nRussia and China were mentioned once more, and so was NATO (note {fresh}).\n",
+                    encoding="utf-8")
     return path.stem
 
 
