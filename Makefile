@@ -33,10 +33,11 @@ DOCS ?= docs
 CACHE ?= .cache/reader
 BASE ?= main
 SITE_URL ?=
+# The site engine: mkdocs (the default; README, "Engines") or zensical. Defaults come before the
+# unexport below: unexport defines a variable (empty), and ?= would then keep it empty.
+ENGINE ?= mkdocs
 USER_VALUES := SOURCES GLOSSARY SITE DOCS CACHE BASE TITLE TYPE FILE URL ID SITE_URL FROM ENGINE
 unexport $(USER_VALUES)
-# The site engine: mkdocs (the default; README, "Engines") or zensical.
-ENGINE ?= mkdocs
 export READER_SOURCES = $(value SOURCES)
 export READER_GLOSSARY = $(value GLOSSARY)
 export READER_SITE = $(value SITE)

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import E, ReaderError
+from ..inputs.dates import spoken, spoken_span
 from ..model import TYPES, AnnotatedText, Block, Corpus, Document, Entry, Mention
 from ..settings import Settings
 from .entry_page import Mentioned, mentions_by_entry
@@ -212,9 +213,11 @@ def body_xhtml(entry: Entry) -> str:
 
 
 def entry_line(entry: Entry, own: Mentioned) -> str:
-    """"Person · 12 mentions in 2 texts"."""
+    """"Person · 12 mentions in 2 texts", a dated entry's date after its type ("Document · 4 April 1949 · …")."""
     total = sum(len(ms) for _, ms in own)
-    return f"{TYPES[entry.type].name} · {plural(total, 'mention')} in {plural(len(own), 'text')}"
+    when = spoken(entry.date) if entry.date else spoken_span(entry.start, entry.end) if entry.start else ""
+    return (f"{TYPES[entry.type].name} · {when + ' · ' if when else ''}"
+            f"{plural(total, 'mention')} in {plural(len(own), 'text')}")
 
 
 def mention_sentence(block: Block, mention: Mention) -> str:
