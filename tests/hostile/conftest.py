@@ -9,12 +9,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
-REFERENCE = ("references:\n  - {title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts}\n"
-             "  - {title: Another source, publisher: Another publisher, url: 'https://example.org/b', supports: the rest}\n")
+REFERENCE = ("references: [{title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts},\n"
+             "  {title: Another source, publisher: A publisher, url: 'https://example.org/b', supports: the dates}]\n")
 
 
 def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", body=FILLER, extra="") -> str:
-    """An entry file: title on line 2, type 3, summary 4, ``extra`` from line 5."""
+    """An entry file: title on line 2, type 3, summary 4, ``extra`` from line 5, two lines of references, the body."""
     return f"---\ntitle: {title}\ntype: {type_}\nsummary: {summary}\n{extra}{REFERENCE}---\n{body}\n"
 
 

@@ -14,16 +14,7 @@ from annotated_reader.inputs.glossary import load_glossary
 from annotated_reader.errors import E, ReaderError
 from annotated_reader.settings import ENGINES, Settings
 
-ROOT = Path(__file__).resolve().parents[2]
-FILLER = " ".join(["This sentence pads the body so that it has a realistic length for an entry."] * 7)
-
-
-REFERENCE = ("references: [{title: A source, publisher: A publisher, url: 'https://example.org/a', supports: the facts},\n"
-             "  {title: Another source, publisher: A publisher, url: 'https://example.org/b', supports: the dates}]\n")
-
-
-def entry(title="Hostile Entry", type_="concept", summary="A plain summary.", body=FILLER, extra="") -> str:
-    return f"---\ntitle: {title}\ntype: {type_}\nsummary: {summary}\n{extra}{REFERENCE}---\n{body}\n"
+from .conftest import FILLER, REFERENCE, ROOT, entry
 
 
 REJECTED = [
