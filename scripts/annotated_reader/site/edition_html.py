@@ -23,6 +23,7 @@ import yaml
 from ..errors import E, ReaderError
 from ..inputs.dates import spoken, spoken_span
 from ..model import TYPES, AnnotatedText, Block, Corpus, Document, Entry, Mention
+from ..pipeline.analyse import StageTimer, analyse
 from ..settings import Settings
 from .entry_page import Mentioned, mentions_by_entry
 from .index_pages import reading_order
@@ -107,6 +108,17 @@ def make_book(corpus: Corpus, settings: Settings) -> Book:
                 language=sorted(languages, key=lambda lang: (-languages[lang], lang))[0] if languages else "en",
                 authors=tuple(authors), epoch=source_date_epoch(), texts=texts, corpus=corpus,
                 by_entry=mentions_by_entry(corpus.texts))
+
+
+def build_edition(settings: Settings, out: Path | None, default: Path, stage: str,
+                  render: Callable[[Book], bytes], edition: str) -> tuple[StageTimer, Path]:
+    """Analyse the corpus, render one edition's bytes (timed as ``stage``) and write them to ``out``
+    (default ``default`` below the project); the previous file stays when anything fails."""
+    timer = StageTimer()
+    corpus = analyse(settings, timer)
+    with timer.stage(stage):
+        data = render(make_book(corpus, settings))
+    return timer, write_atomically(out if out is not None else settings.path(default), data, edition)
 
 
 def write_atomically(path: Path, data: bytes, edition: str) -> Path:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from ..errors import E, ReaderError
 from ..model import TYPES, AnnotatedText, Document, Mention
-from ..pipeline.analyse import StageTimer, analyse
+from ..pipeline.analyse import StageTimer
 from ..settings import Settings
-from .edition_html import (Book, body_xhtml, entry_line, esc, make_book, mention_sentence, metadata_list,
-                           sources_list, text_blocks, write_atomically)
+from .edition_html import (Book, body_xhtml, build_edition, entry_line, esc, mention_sentence, metadata_list,
+                           sources_list, text_blocks)
 
 DEFAULT_OUT = Path("build/annotated-reader.epub")
 STYLE = "styles/epub.css"
@@ -221,9 +221,4 @@ def epub_bytes(book: Book) -> bytes:
 
 def build_epub(settings: Settings, out: Path | None = None) -> tuple[StageTimer, Path]:
     """Analyse the corpus and write the EPUB (default build/annotated-reader.epub); the previous file stays on failure."""
-    timer = StageTimer()
-    corpus = analyse(settings, timer)
-    with timer.stage("epub"):
-        data = epub_bytes(make_book(corpus, settings))
-    target = out if out is not None else settings.path(DEFAULT_OUT)
-    return timer, write_atomically(target, data, "EPUB")
+    return build_edition(settings, out, DEFAULT_OUT, "epub", epub_bytes, "EPUB")

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ..errors import E, ReaderError
 from ..model import Document, Mention
-from ..pipeline.analyse import StageTimer, analyse
+from ..pipeline.analyse import StageTimer
 from ..settings import Settings
-from .edition_html import (Book, body_xhtml, entry_line, esc, make_book, metadata_list, sources_list, text_blocks,
-                           write_atomically)
+from .edition_html import (Book, body_xhtml, build_edition, entry_line, esc, metadata_list, sources_list,
+                           text_blocks)
 
 DEFAULT_OUT = Path("build/annotated-reader.pdf")
 FONTS = ("DejaVu Serif", "DejaVu Sans")
@@ -127,9 +127,4 @@ def pdf_bytes(book: Book) -> bytes:
 
 def build_pdf(settings: Settings, out: Path | None = None) -> tuple[StageTimer, Path]:
     """Analyse the corpus and write the PDF (default build/annotated-reader.pdf); the previous file stays on failure."""
-    timer = StageTimer()
-    corpus = analyse(settings, timer)
-    with timer.stage("pdf"):
-        data = pdf_bytes(make_book(corpus, settings))
-    target = out if out is not None else settings.path(DEFAULT_OUT)
-    return timer, write_atomically(target, data, "print edition")
+    return build_edition(settings, out, DEFAULT_OUT, "pdf", pdf_bytes, "print edition")
