@@ -155,7 +155,9 @@ def search(page, query: str) -> list[str]:
     results.first.wait_for(timeout=10000)
 
     def collect() -> list[str]:
-        return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+        # One snapshot of the list in the page: the theme re-renders it as results arrive, so
+        # counting first and reading the n-th item after can ask for an item that no longer exists.
+        return results.evaluate_all("items => items.map(item => item.getAttribute('href') || '')")
 
     previous, current = None, collect()
     for _ in range(20):
