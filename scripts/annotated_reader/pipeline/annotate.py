@@ -158,7 +158,8 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 def annotate(documents: Iterable[Document], settings: Settings, stats: dict | None = None) -> Iterator[Analysis]:
     """Yield each document with its model output, from the cache or from the model.
 
-    Cached documents come first, then the rest in order. With ``settings.jobs`` > 1 the model
+    Cached documents come first, then the rest: in order with one process, longest first with
+    several (the caller orders them). With ``settings.jobs`` > 1 the model
     runs in that many worker processes, each taking a few whole documents at a time and writing
     their cache files itself, so the main process only reads results. Only the output of the
     documents in flight is held in memory, never the corpus as spaCy ``Doc`` objects.
@@ -194,8 +195,11 @@ def annotate(documents: Iterable[Document], settings: Settings, stats: dict | No
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         size = max(1, min(CHUNK_DOCUMENTS, len(misses) // (jobs * 8)))
+        # Longest first: the last units handed out are the shortest, so the workers finish together
+        # instead of one waiting while the other runs a long text at the end.
+        longest_first = sorted(misses, key=lambda miss: (-sum(map(len, miss[1])), miss[0]))
         with context.Pool(jobs, initializer=_start_worker, initargs=args) as pool:
-            results = (item for chunk in pool.imap(_annotate_chunk, _chunks(misses, size)) for item in chunk)
+            results = (item for chunk in pool.imap(_annotate_chunk, _chunks(longest_first, size)) for item in chunk)
             yield from _collect(results, documents, progress)
     progress.close()
     if stats is not None:
