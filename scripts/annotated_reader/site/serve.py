@@ -65,7 +65,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
     preview = Preview(settings, work)
     try:
         preview.rebuild()
-        server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site))
+        # The engine's watcher polls; every 0.2 s instead of its 0.5 s: an edit starts rebuilding sooner.
+        server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site),
+                                  polling_interval=0.2)
         for watched in (settings.path(settings.glossary), settings.path(settings.sources), config_file(settings),
                         settings.path(Path("overrides"))):
             if watched.exists():
