@@ -3,7 +3,9 @@
 They feed the JSON report and the "Wanted entries" page, the to-do list of the glossary. The
 model's name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, LAW, and
 NORP only as a group noun such as "Republicans"), and so do the longer names that kept a glossary
-match from linking ("Latin America"). Left out: nationality adjectives, names in headings (a
+match from linking ("Latin America"), a city read as a place ("here in Washington") and runs of
+capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
+rank or an office). Left out: nationality adjectives, names in headings (a
 heading's words are cut from the text's names), a lone capitalised word that starts a sentence, and model noise. Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
 """
 
@@ -20,6 +22,14 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 _NOISE = frozenset({"n’t", "n't", "un", "’s", "'s", "s"})
+_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ul)-[A-Z]")
+"""A name that opens with a lower-case particle glued by a hyphen: "al-Baghdadi", "el-Sisi"."""
+FUNCTION_WORDS = frozenset({
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "and", "or", "but", "who", "whom", "whose",
+    "which", "that", "said", "says", "will", "would", "can", "could", "should", "may", "might", "must", "did",
+    "does", "do", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "than", "then", "not",
+})
+"""Words that follow a noun, not an adjective: "his wife Kelli is here" names Kelli."""
 ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Za-z0-9&.+-]{1,7}$")
 """Short names in capitals, with digits allowed: G7, G20, EU, NATO, AfD."""
 ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
@@ -46,15 +56,15 @@ def normalise(surface: str) -> str | None:
     text = re.sub(r"^(?i:the)\s+", "", text)
     text = _POSSESSIVE.sub("", text) if re.search(r"[\w.][’']s?$", text) and not text.endswith("s'") else text
     text = text.strip(_EDGE)
-    if _ABBREVIATION.match(text + ".") and text + "." in surface:
-        text += "."  # "U.N.", "D.C.": the final full stop belongs to the abbreviation
+    if text and _ABBREVIATION.match(text.split()[-1] + ".") and text + "." in surface:
+        text += "."  # "U.N.", "Team U.S.A.": the final full stop belongs to the abbreviation
     if text.lower() in _NOISE:
         return None
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2 and not ACRONYM.match(text):
         return None
     first = next((ch for ch in text if ch.isalnum()), "")
-    if not first or (first.isalpha() and first.islower()):
+    if not first or (first.isalpha() and first.islower() and not _PARTICLE.match(text)):
         return None
     return text
 
@@ -64,7 +74,7 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     if fold(name) in demonyms:
         return True
     single = " " not in name
-    followed_by_word = entity.followed_by[:1].isalpha()
+    followed_by_word = entity.followed_by[:1].isalpha() and fold(entity.followed_by) not in FUNCTION_WORDS
     if entity.label == "NORP":
         plural = name.endswith("s") and not name.endswith("ss")
         return not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name)))

@@ -138,7 +138,8 @@ class GlossaryMatcher:
                 sent = span.sent
                 mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
                                         span.text, sent.start_char, sent.end_char))
-            for ent in list(doc.ents) + longer:
+            taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *longer] for i in range(span.start, span.end))
+            for ent in list(doc.ents) + longer + rules.capitalised_names(doc, taken):
                 if ent.label_ not in CANDIDATE_LABELS and ent.label_ != "NAME":
                     continue
                 if any(ent.start < s.end and s.start < ent.end for s in spans):

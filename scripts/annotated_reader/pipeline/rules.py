@@ -27,9 +27,11 @@ label          the model labels the very same words as a number, date, time or a
                is a document, so a DATE label does not veto it)
 metonym        the alias is a place standing for a government (``metonym: true``) and is used
                as a place: a meeting, a visit, a journey or a residence there ("talks in
-               Brussels", "flew to Moscow", "the embassy in Beijing"), or a possessive before a
-               place noun ("Moscow's suburbs"); "officials in Washington", "a signal to
-               Beijing" and "Brussels insists" stay the government
+               Brussels", "flew to Moscow", "the embassy in Beijing", "here in Washington"),
+               "outside (of)" it, alone in a transcript's square brackets ("Governor Gardner
+               [Washington]"), or a possessive before a place noun ("Moscow's suburbs");
+               "officials in Washington", "a signal to Beijing" and "Brussels insists" stay
+               the government
 period         the alias names the entry only in a ``period`` and the sentence (else the text)
                is dated outside it, by the latest year it names (a decade by its last year):
                Moscow in 1969 is the Soviet Union, in 2023 Russia; an undated passage of an
@@ -87,8 +89,12 @@ PLACE_CUES = frozenset({
     "born", "lived", "live", "lives", "living", "stationed", "posted", "studied", "protest", "protests",
     "protesters", "rally", "rallies", "parade", "ceremony", "streets", "hotel", "airport", "bombing", "attack",
     "attacks", "march", "marched", "moved", "headquarters", "headquartered", "office", "offices", "stayed",
+    "negotiation", "negotiations", "negotiated", "here", "there",
 })
-"""Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow")."""
+"""Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow",
+"negotiations in Washington", "right here in Washington": the speaker's own place)."""
+LOCATIVE = frozenset({"outside", "inside"})
+"""Prepositions that make a place by themselves ("outside (of) Washington")."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 
 
@@ -205,13 +211,21 @@ def label(span: Span, entry_type: str, accepted: tuple[str, ...]) -> str | None:
 
 
 def used_as_place(span: Span) -> bool:
-    """A metonym used as a place: a place cue, a preposition and the name; or name's + a place noun."""
+    """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name;
+    the name alone in square brackets (a transcript's gloss: "Governor Gardner [Washington]");
+    or name's + a place noun."""
     doc = span.doc
+    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
+        return True
     i = span.start - 1
     while i >= 2 and doc[i].text in (",", "and") and doc[i - 1].text[:1].isupper() and span.start - i < 8:
         i -= 2  # back over a list of places: "fly to Toronto, Berlin, Moscow"
     if i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in LOCATIVE:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in LOCATIVE:
+        return True
     if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
         window = doc[max(0, i - 3):i]
         if any(t.lower_ in PLACE_CUES for t in window):
@@ -224,3 +238,43 @@ def year_of(span: Span, context: Context) -> int | None:
     """The latest year the sentence names (a decade by its last year), else the text's year, else None."""
     years = [int(y) + (9 if decade and int(y) % 10 == 0 else 0) for y, decade in YEAR.findall(span.sent.text)]
     return max(years) if years else context.text_year
+
+
+CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "de", "du", "von", "van", "der"})
+"""Lower-case words a name of several capitalised words may hold ("Race to the Top")."""
+ROLE_WORDS = frozenset({
+    "god", "chief", "deputy", "agent", "officer", "justice", "commander", "sergeant", "private", "corporal",
+    "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
+})
+"""Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
+
+
+def capitalised_names(doc: Doc, taken: frozenset[int]) -> list[Span]:
+    """Runs of two or more capitalised name words (with connectors between them) on tokens no entity
+    and no glossary match covers: names the model missed ("Head Start", "Race to the Top")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _is_name_word(doc[i]):
+            i += 1
+            continue
+        end, words = i + 1, 1
+        while end < len(doc):
+            if end not in taken and _is_name_word(doc[end]):
+                end, words = end + 1, words + 1
+                continue
+            gap = end
+            while gap < len(doc) and gap - end < 2 and doc[gap].lower_ in CONNECTORS and doc[gap].is_lower:
+                gap += 1
+            if gap > end and gap < len(doc) and gap not in taken and _is_name_word(doc[gap]):
+                end = gap
+                continue
+            break
+        run = doc[i:end]
+        named = [t for t in run if not t.is_lower]
+        if (words >= 2 and not all(t.is_upper for t in named) and not run[0].is_stop
+                and not any(t.lower_ in ROLE_WORDS for t in named)):
+            found.append(Span(doc, i, end, label="NAME"))  # not a heading in capitals, a role or "Our Forces"
+        i = end
+    return found
+
