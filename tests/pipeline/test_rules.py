@@ -38,6 +38,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
+    entry("world-war-ii", "World War II", "event"),
 ]})
 
 
@@ -68,6 +69,12 @@ CASES = [
     ("longer name: a compass word makes another region", "Many countries in east Asia and in Southeast Asia grew; "
      "Asia grew too.", None, [("Asia", "asia")]),
     ("a compass word does not make another state", "Fighting in eastern Russia stopped.", None, [("Russia", "russia")]),
+    ("not longer: a state's body names the state", "Members of the Congress of the United States met.", None,
+     [("United States", "united-states")]),
+    ("not longer: a number the model found", "Fourteen million World War II servicemen have returned.", None,
+     [("World War II", "world-war-ii")]),
+    ("an old transcript's dash after a semicolon", "The strength of the United States;--the strength of India.",
+     None, [("United States", "united-states"), ("India", "india")]),
     ("restriction across a comma", "It began not in Washington, DC, but in Washington itself.", None,
      [("Washington", "united-states")]),
     ("not longer across a possessive", "America's allies met, and China's leaders listened.",

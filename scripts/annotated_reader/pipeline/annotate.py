@@ -25,7 +25,7 @@ from ..model import Analysis, BlockAnalysis, Document
 from ..settings import Settings
 from .nlp import component_names, load_pipeline, model_version
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 CHUNK_DOCUMENTS = 8
 """Documents per unit of work handed to a worker process, at most: fewer when there are few
 documents, so that every worker has work until the end (at least eight units per worker)."""

@@ -158,7 +158,7 @@ class GlossaryMatcher:
             entry = self.glossary[rule.entry_id]
             if rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias):
                 continue
-            outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title)
+            outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title, entry.type)
             if outer is not None:
                 longer.append(Span(doc, outer.start, outer.end, label=outer.label_ or "NAME"))
                 continue

@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 import srsly
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from ..errors import E, ReaderError
 
@@ -46,4 +47,10 @@ def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
         raise ReaderError([E.MODEL_NO_NER.at(None, model=model, missing=", ".join(missing))])
     if not {"sentencizer", "senter", "parser"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *DASH_INFIXES]).finditer
     return nlp
+
+
+DASH_INFIXES = (r"[;:,](?=--)", r"(?<=[;:,])--")
+"""A double hyphen after a semicolon, colon or comma (old transcripts' dash: "the United States;--the
+Alliance") splits from both words; the default rules keep "States;--the" as one token."""

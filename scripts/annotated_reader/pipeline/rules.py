@@ -20,7 +20,9 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                words right after it ("United States Senate"), or, for a place entry, a compass
                word before it ("east Asia", "Eastern Europe"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
-               name ("Moscow-Washington"). The longer name goes to the candidates list.
+               name ("Moscow-Washington"); a number the model found ("Fourteen million World
+               War II") is no name, and a state's body ends with the state it names ("the
+               Congress of the United States"). The longer name goes to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
                the ``labels`` it accepts is held to that list instead (a book called "1984"
@@ -153,7 +155,24 @@ def _own_words(title: str) -> frozenset[str]:
     return frozenset(fold(w) for w in re.findall(r"\w+", title))
 
 
-def longer_name(span: Span, context: Context, title: str = "") -> Span | None:
+STATE_BODIES = frozenset({
+    "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
+    "parliament", "citizens", "armed", "army", "navy", "embassy",
+})
+"""Bodies and offices of a state: "the Congress of the United States" names the state too."""
+
+
+def _body_of(span: Span, ent: Span) -> bool:
+    """The entity is "<body> of (the) <span>", ending with the match: the state's body names the state."""
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return (span.end == ent.end and before >= ent.start and doc[before].lower_ == "of"
+            and any(t.lower_ in STATE_BODIES for t in doc[ent.start:before]))
+
+
+def longer_name(span: Span, context: Context, title: str = "", entry_type: str = "") -> Span | None:
     """The longer name the match lies inside, or None (see the table above).
 
     Words of the entry's own title do not make a longer name: "[Immanuel] Wallerstein", which the
@@ -162,7 +181,11 @@ def longer_name(span: Span, context: Context, title: str = "") -> Span | None:
     doc = span.doc
     own = _own_words(title)
     for ent in doc.ents:
+        if ent.label_ in AMOUNTS:
+            continue  # "Fourteen million World War II" is a number, not a longer name
         if ent.start <= span.start and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
+            if entry_type == "state" and _body_of(span, ent):
+                continue
             extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
             if span.end < ent.end and _possessive(doc[span.end]):
                 continue
