@@ -39,6 +39,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
     entry("world-war-ii", "World War II", "event"),
+    entry("us-armed-forces", "United States Armed Forces", "organization", ["Armed Forces"]),
 ]})
 
 
@@ -71,6 +72,8 @@ CASES = [
     ("a compass word does not make another state", "Fighting in eastern Russia stopped.", None, [("Russia", "russia")]),
     ("not longer: a state's body names the state", "Members of the Congress of the United States met.", None,
      [("United States", "united-states")]),
+    ("not longer after a possessive", "Nothing matters more than our Nation's Armed Forces.", None,
+     [("Armed Forces", "us-armed-forces")]),
     ("not longer: a number the model found", "Fourteen million World War II servicemen have returned.", None,
      [("World War II", "world-war-ii")]),
     ("an old transcript's dash after a semicolon", "The strength of the United States;--the strength of India.",
@@ -97,6 +100,7 @@ CASES = [
     ("metonym as a place: negotiations in", "Recent negotiations in Beijing have provided a basis.", None, []),
     ("metonym as a place: a transcript's gloss in brackets", "I am pleased that Governor Gardner [Brussels] and "
      "Governor Clinton [Arkansas] are here.", None, []),
+    ("metonym after a title is a person", "President Brussels began this tradition in 1790.", None, []),
     ("metonym as an actor: the view in Brussels", "The prevailing view in Brussels is that trade will recover.",
      None, [("Brussels", "european-union")]),
     # rule: period — the sentence dates itself, else the text's date, else the present
@@ -154,6 +158,9 @@ CANDIDATE_CASES = [
     ("capitals of a heading inside a paragraph are not a name", "MUTUAL AID. We will help our friends.",
      "MUTUAL AID", False),
     ("an office is not a name", "The Chief Justice swore him in.", "Chief Justice", False),
+    ("a common noun capitalised by house style", "The Nation must act, as every nation watches.", "Nation", False),
+    ("a description headed by Government", "The Iraqi Government and the Federal Government met.",
+     "Federal Government", False),
     ("a single-word name never written in lower case is kept", "Congress met, and Congress agreed.",
      "Congress", True),
 ]
@@ -173,3 +180,21 @@ def test_heading_words_are_not_candidates():
     entity = Entity("t", "h-1", 0, 12, "PERSON", "Putin Pivots", "Putin Pivots", "", True)
     text = AnnotatedText(Document(source, blocks), (), (entity,), {})
     assert collect([text]) == ()
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Businesses from Wall Street and Main Street joined.", ["Wall Street", "Main Street"]),
+    ("Help came from North Dakota to South Dakota.", ["North Dakota", "South Dakota"]),
+    ("Schools joined Race to the Top this year.", ["Race to the Top"]),
+    ("MUTUAL AID for our friends.", []),
+    ("The Chief Justice came.", []),
+    ("Our Forces are strong.", []),
+    ("Only one Name here.", []),
+])
+def test_capitalised_names(sentence, expected):
+    """Runs of capitalised words on tokens nothing else covers: what the model's entities leave out."""
+    from annotated_reader.pipeline.nlp import load_pipeline
+    from annotated_reader.pipeline.rules import capitalised_names
+
+    doc = load_pipeline(Settings().model, ("ner",)).make_doc(sentence)
+    assert [span.text for span in capitalised_names(doc, frozenset())] == expected

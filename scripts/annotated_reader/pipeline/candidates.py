@@ -5,7 +5,8 @@ model's name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF
 NORP only as a group noun such as "Republicans"), and so do the longer names that kept a glossary
 match from linking ("Latin America"), a city read as a place ("here in Washington") and runs of
 capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
-rank or an office). Left out: nationality adjectives, names in headings (a
+rank or an office). Left out: a common noun the text capitalises by house style ("the Nation", when
+it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality adjectives, names in headings (a
 heading's words are cut from the text's names), a lone capitalised word that starts a sentence, and model noise. Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
 """
 
@@ -69,6 +70,20 @@ def normalise(surface: str) -> str | None:
     return text
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+DESCRIPTION_HEADS = frozenset({"government", "governments", "nation", "administration"})
+"""Last words that make capitalised words a description, not a name ("the Iraqi Government")."""
+
+
+def _house_style(entity: Entity, name: str, lower: set[str]) -> bool:
+    """A common noun capitalised by the text's house style ("the Nation", "the Government": the text
+    also writes "nation", "government"), or a description headed by one ("the Federal Government")."""
+    words = name.split()
+    if len(words) > 1:
+        return fold(words[-1]) in DESCRIPTION_HEADS
+    return entity.label != "PERSON" and not name.isupper() and name.lower() in lower
+
+
 def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     """A nationality or group word used as an adjective ("Russian officials"), not as a name."""
     if fold(name) in demonyms:
@@ -104,11 +119,14 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
     groups: dict[str, list[Entity]] = defaultdict(list)
     folded_demonyms = {fold(d) for d in demonyms}
     for text in texts:
+        lower = {word for block in text.document.blocks for word in _LOWER_WORD.findall(block.text)}
         for entity in text.entities:
             if text.block(entity.block_id).kind == "heading":
                 continue
             name = normalise(entity.surface)
             if name is None or "," in name or is_adjective(entity, name, folded_demonyms):
+                continue
+            if _house_style(entity, name, lower):
                 continue
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue

@@ -164,6 +164,8 @@ class GlossaryMatcher:
                 continue
             if rules.label(span, entry.type, entry.labels):
                 continue
+            if rule.alias.metonym and rules.titled(span):
+                continue  # the person named like the city: the model's entity, if any, is a candidate
             if rule.alias.metonym and rules.used_as_place(span):
                 longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue

@@ -20,15 +20,16 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                words right after it ("United States Senate"), or, for a place entry, a compass
                word before it ("east Asia", "Eastern Europe"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
-               name ("Moscow-Washington"); a number the model found ("Fourteen million World
+               name ("Moscow-Washington"), nor after a possessive ("our Nation's Armed
+               Forces"); a number the model found ("Fourteen million World
                War II") is no name, and a state's body ends with the state it names ("the
                Congress of the United States"). The longer name goes to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
                the ``labels`` it accepts is held to that list instead (a book called "1984"
                is a document, so a DATE label does not veto it)
-metonym        the alias is a place standing for a government (``metonym: true``) and is used
-               as a place: a meeting, a visit, a journey or a residence there ("talks in
+metonym        the alias is a place standing for a government (``metonym: true``) and a title
+               makes it a person ("President Washington"), or it is used as a place: a meeting, a visit, a journey or a residence there ("talks in
                Brussels", "flew to Moscow", "the embassy in Beijing", "here in Washington"),
                "outside (of)" it, alone in a transcript's square brackets ("Governor Gardner
                [Washington]"), or a possessive before a place noun ("Moscow's suburbs");
@@ -189,6 +190,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
             if span.end < ent.end and _possessive(doc[span.end]):
                 continue
+            if span.start > ent.start and _possessive(doc[span.start - 1]):
+                continue  # "our Nation's Armed Forces": the owner's name and the match are two names
             if any(t.is_punct and t.text not in "-–'’." for t in extra):
                 continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
             if any(_is_name_word(t) and t.i not in context.glossary_tokens and fold(t.text) not in own for t in extra):
@@ -233,6 +236,11 @@ def label(span: Span, entry_type: str, accepted: tuple[str, ...]) -> str | None:
     return None
 
 
+def titled(span: Span) -> bool:
+    """A title right before the name makes it a person's: "President Washington", "General Kyiv"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
 def used_as_place(span: Span) -> bool:
     """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name;
     the name alone in square brackets (a transcript's gloss: "Governor Gardner [Washington]");
@@ -263,8 +271,9 @@ def year_of(span: Span, context: Context) -> int | None:
     return max(years) if years else context.text_year
 
 
-CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "de", "du", "von", "van", "der"})
-"""Lower-case words a name of several capitalised words may hold ("Race to the Top")."""
+CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in", "de", "du", "von", "van", "der"})
+"""Lower-case words a name of several capitalised words may hold ("Race to the Top"); a lone "to"
+joins two names ("from North to South"), so it must come with "the"."""
 ROLE_WORDS = frozenset({
     "god", "chief", "deputy", "agent", "officer", "justice", "commander", "sergeant", "private", "corporal",
     "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
@@ -289,7 +298,8 @@ def capitalised_names(doc: Doc, taken: frozenset[int]) -> list[Span]:
             gap = end
             while gap < len(doc) and gap - end < 2 and doc[gap].lower_ in CONNECTORS and doc[gap].is_lower:
                 gap += 1
-            if gap > end and gap < len(doc) and gap not in taken and _is_name_word(doc[gap]):
+            lone_to = gap - end == 1 and doc[end].lower_ == "to"
+            if gap > end and not lone_to and gap < len(doc) and gap not in taken and _is_name_word(doc[gap]):
                 end = gap
                 continue
             break
