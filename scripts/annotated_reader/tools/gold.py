@@ -10,7 +10,7 @@ held-out text's errors are used to change the glossary or the code, it moves to 
 their errors were read to improve the linking rules and the glossary: set A (four State of the
 Union addresses, first scored at commit 4da9f8f), set B (four more, first scored at f9b38e0) and
 set C (four more, first scored at 34b051e), set D (four more, first scored at 285e5ac), set E
-(five more, first scored at 3a44868) and set F (five more, first scored at 2dc3b8a). ``heldout-g``
+(five more, first scored at 3a44868) and set F (five more, first scored at 450bba5). ``heldout-g``
 (five more) was annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
