@@ -18,7 +18,6 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ReaderError
 from ..model import Corpus, Page
 from ..pipeline.analyse import StageTimer, analyse
 from ..settings import Settings

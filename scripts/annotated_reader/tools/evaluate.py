@@ -30,7 +30,7 @@ from ..inputs.text import fold
 from ..model import Candidate, Corpus, Mention
 from ..pipeline.analyse import analyse
 from ..settings import Settings
-from .gold import EvalSet, GoldMention, GoldName, load_gold, load_names, sets, with_gold
+from .gold import EvalSet, GoldMention, GoldName, load_gold, load_names, with_gold
 
 FLOORS = {"mentions": (0.98, 0.95), "links": (0.98, 0.95)}
 """Minimum overlap (precision, recall) of the tuning set; the test suite asserts them."""
