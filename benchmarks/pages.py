@@ -22,10 +22,12 @@ def measure(site: Path) -> dict:
     """The largest HTML page and the largest sum of a page's own scripts and data."""
     biggest, biggest_own = ("", 0), ("", 0)
     count = 0
+    sizes: list[tuple[int, str]] = []
     for page in site.rglob("*.html"):
         count += 1
         data = page.read_bytes()
         name = page.relative_to(site).as_posix()
+        sizes.append((len(data), name))
         if len(data) > biggest[1]:
             biggest = (name, len(data))
         html = data.decode("utf-8")
@@ -42,6 +44,7 @@ def measure(site: Path) -> dict:
             biggest_own = (name, own)
     index = site / "search" / "search_index.json"
     return {"html_pages": count, "largest_page": biggest[0], "largest_page_kib": biggest[1] / 1024,
+            "largest_pages_kib": [[name, size / 1024] for size, name in sorted(sizes, reverse=True)[:10]],
             "largest_own": biggest_own[0], "largest_own_kib": biggest_own[1] / 1024,
             "search_index_mib": index.stat().st_size / 2**20 if index.exists() else None,
             "site_mib": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20}

@@ -5,7 +5,7 @@ import datetime
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from annotated_reader.model import AnnotatedText, Block, Document, Entry, Glossary, Source, SourceMeta
-from annotated_reader.site.timeline import NARROW, WIDE, marks, svg, timeline_page
+from annotated_reader.site.timeline import NARROW, ROWS_PER_PART, WIDE, marks, svg, timeline_pages
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -53,7 +53,7 @@ def test_each_row_links_to_its_page_and_an_ongoing_bar_reaches_the_build_date():
 
 
 def test_the_page_lists_undated_texts_and_gives_a_table():
-    page = timeline_page(GLOSSARY, TEXTS, lambda here, there: there, TODAY)
+    [page] = timeline_pages(GLOSSARY, TEXTS, lambda here, there: there, TODAY)
     assert page.path == "timeline.md"
     assert "[Text essay](texts/essay.md)" in page.content
     assert page.content.count("    | ") == 2 + len(marks(GLOSSARY, TEXTS))  # header, rule, one row per mark
@@ -61,5 +61,21 @@ def test_the_page_lists_undated_texts_and_gives_a_table():
 
 
 def test_nothing_dated_gives_a_page_that_says_so():
-    page = timeline_page(Glossary({}), (text("essay", None),), lambda here, there: there, TODAY)
+    [page] = timeline_pages(Glossary({}), (text("essay", None),), lambda here, there: there, TODAY)
     assert "No entry or text is dated yet." in page.content and "<svg" not in page.content
+
+
+def test_many_dated_texts_split_the_timeline_into_light_parts_that_link_to_each_other():
+    many = tuple(text(f"address-{year}", f"{year}-01-15") for year in range(1790, 2030)) + TEXTS
+    rows = marks(GLOSSARY, many)
+    pages = timeline_pages(GLOSSARY, many, lambda here, there: there, TODAY)
+    assert len(pages) == -(-len(rows) // ROWS_PER_PART) > 1
+    assert [p.path for p in pages] == ["timeline.md"] + [f"timeline-{n}.md" for n in range(2, len(pages) + 1)]
+    drawn = [a.attributes["data-target"] for p in pages
+             for a in HTMLParser(p.content).css("svg.reader-timeline.wide a.row")]
+    assert drawn == [m.target for m in rows]  # every row once, in time order, across the parts
+    for page in pages:
+        assert len(page.content.encode()) < 110_000, (page.path, len(page.content.encode()))
+        others = {p.path for p in pages} - {page.path}
+        assert all(f"]({path})" in page.content for path in others)  # each part links to every other
+    assert sum("[Text essay](texts/essay.md)" in p.content for p in pages) == 1  # undated texts: first part only

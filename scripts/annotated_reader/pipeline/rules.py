@@ -29,8 +29,9 @@ label          the model labels the very same words as a number, date, time or a
                the ``labels`` it accepts is held to that list instead (a book called "1984"
                is a document, so a DATE label does not veto it)
 metonym        the alias is a place standing for a government (``metonym: true``) and a title
-               makes it a person ("President Washington"), or it is used as a place: a meeting, a visit, a journey or a residence there ("talks in
-               Brussels", "flew to Moscow", "the embassy in Beijing", "here in Washington"),
+               makes it a person ("President Washington"), or it is used as a place: a
+               meeting, a visit, a journey or a residence there ("talks in Brussels", "flew
+               to Moscow", "the embassy in Beijing", "here in Washington"),
                "outside (of)" it, alone in a transcript's square brackets ("Governor Gardner
                [Washington]"), or a possessive before a place noun ("Moscow's suburbs");
                "officials in Washington", "a signal to Beijing" and "Brussels insists" stay
@@ -237,7 +238,7 @@ def label(span: Span, entry_type: str, accepted: tuple[str, ...]) -> str | None:
 
 
 def titled(span: Span) -> bool:
-    """A title right before the name makes it a person's: "President Washington", "General Kyiv"."""
+    """A title right before the name makes it a person's: "President Washington", "General Washington"."""
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
 
 
@@ -272,8 +273,9 @@ def year_of(span: Span, context: Context) -> int | None:
 
 
 CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in", "de", "du", "von", "van", "der"})
-"""Lower-case words a name of several capitalised words may hold ("Race to the Top"); a lone "to"
-joins two names ("from North to South"), so it must come with "the"."""
+"""Lower-case words a name of several capitalised words may hold ("Race to the Top"); "and" joins two
+names ("Wall Street and Main Street"), and so does a lone "to" ("from North Dakota to South Dakota"),
+which must come with "the"."""
 ROLE_WORDS = frozenset({
     "god", "chief", "deputy", "agent", "officer", "justice", "commander", "sergeant", "private", "corporal",
     "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",

@@ -22,7 +22,7 @@ from .graph_pages import graph_pages
 from .index_pages import glossary_index, home_page, preview_data, reading_order, wanted_page
 from .text_page import block_pages, text_pages
 from .text_search import search_files, search_page
-from .timeline import timeline_page
+from .timeline import timeline_pages
 from .urls import page_url, relative_source, relative_url
 
 
@@ -69,7 +69,7 @@ def render_pages(corpus: Corpus, directory_urls: bool = True, engine: str = "mkd
     located = {text.document.id: block_pages(text.document) for text in corpus.texts}
     generated = [home_page(corpus.texts, corpus.glossary), glossary_index(corpus.glossary, relations.mentions),
                  wanted_page(corpus.candidates, located.__getitem__),
-                 timeline_page(corpus.glossary, corpus.texts, href, today or build_date())]
+                 *timeline_pages(corpus.glossary, corpus.texts, href, today or build_date())]
     generated += graph_pages(corpus.glossary, relations, corpus.texts, href)
     generated += preview_data(corpus.glossary)
     generated += [search_page(), *search_files(reading_order(corpus.texts))]

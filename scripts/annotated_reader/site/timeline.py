@@ -3,12 +3,14 @@
 Drawn as static SVG at build time, one row per item so that no two labels can meet: the title on
 the left, a dot (a day, a month or a year) or a bar (a span) on the axis, and the date beside it.
 Each row is a link to its entry or text. A table gives the same items in order, and texts with no
-date are listed under the picture.
+date are listed under the picture. Past ``ROWS_PER_PART`` rows the timeline is split into parts in
+time order, each linking to the others by their years.
 """
 
 from __future__ import annotations
 
 import datetime
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -172,17 +174,48 @@ def _fit(title: str, room: float) -> str:
     return (" ".join(words) or title[: int(room // (SIZE * 0.7))]) + " …"
 
 
-def timeline_page(glossary: Glossary, texts: tuple[AnnotatedText, ...], href: Callable[[str, str], str],
-                  today: datetime.date) -> Page:
-    """The timeline page; ``today`` ends the bars of what goes on (the build's date, for reproducibility)."""
+ROWS_PER_PART = 60
+"""Most rows one timeline page draws: a row costs about 1.4 KB of HTML (two drawings and the table),
+so a corpus of hundreds of dated texts is split into parts in time order, each page well under
+150 KB."""
+
+
+def part_path(number: int) -> str:
+    return PATH if number == 1 else f"timeline-{number}.md"
+
+
+def _years(rows: list[Mark]) -> str:
+    first, last = rows[0].first.year, max(m.last.year for m in rows)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def timeline_pages(glossary: Glossary, texts: tuple[AnnotatedText, ...], href: Callable[[str, str], str],
+                   today: datetime.date) -> list[Page]:
+    """The timeline, in parts of at most ``ROWS_PER_PART`` rows in time order (one page when they fit);
+    ``today`` ends the bars of what goes on (the build's date, for reproducibility)."""
     rows = marks(glossary, texts)
+    parts = [rows[i:i + ROWS_PER_PART] for i in range(0, len(rows), ROWS_PER_PART)] or [[]]
     undated = [t for t in reading_order(texts) if not t.document.meta.date]
-    lines = [front_matter(title="Timeline", description="The events and documents of the glossary and the texts, in time.",
-                          hide=("toc",)), "# Timeline", "",
+    return [_part(number, parts, undated, href, today) for number in range(1, len(parts) + 1)]
+
+
+def _part(number: int, parts: list[list[Mark]], undated: list[AnnotatedText], href: Callable[[str, str], str],
+          today: datetime.date) -> Page:
+    rows, here = parts[number - 1], part_path(number)
+    title = "Timeline" if len(parts) == 1 else f"Timeline, {_years(rows)}"
+    lines = [front_matter(title=title, description="The events and documents of the glossary and the texts, in time.",
+                          hide=("toc",)), f"# {escape(title)}", "",
              "The events and documents the glossary dates, with the texts of the reader on the same axis. A dot is a day, "
              "a month or a year; a bar is a span (an open bar goes on). Select a row to open its entry or text.", ""]
+    if len(parts) > 1:
+        def item(n: int) -> str:
+            years = _years(parts[n - 1])
+            return f"**{years}**" if n == number else f"[{years}]({posixpath.relpath(part_path(n), posixpath.dirname(here) or '.')})"
+        lines += ['<nav class="graph-views" aria-label="Parts of the timeline" markdown>', "",
+                  f"Part {number} of {len(parts)}: " + " · ".join(item(n) for n in range(1, len(parts) + 1)), "",
+                  "</nav>", ""]
     if rows:
-        link = lambda target: href(PATH, target)  # noqa: E731
+        link = lambda target: href(here, target)  # noqa: E731
         lines += [f'<figure class="graph-figure timeline-figure">{svg(rows, link, today, WIDE)}'
                   f'{svg(rows, link, today, NARROW)}</figure>', ""]
         lines += ['<ul class="graph-legend" aria-label="Colours of the rows">'
@@ -191,7 +224,7 @@ def timeline_page(glossary: Glossary, texts: tuple[AnnotatedText, ...], href: Ca
                   + "</ul>", ""]
     else:
         lines += ["No entry or text is dated yet.", ""]
-    if undated:
+    if undated and number == 1:
         lines += ["Texts that give no date (each says what is known under “About this text”): "
                   + " · ".join(f"[{escape(t.document.title)}](texts/{t.document.id}.md)" for t in undated), ""]
     if rows:
@@ -201,7 +234,7 @@ def timeline_page(glossary: Glossary, texts: tuple[AnnotatedText, ...], href: Ca
             kind = "Text" if mark.kind == "text" else TYPES[mark.kind].name
             lines.append(f"    | {escape(mark.when)} | [{escape(mark.title)}]({mark.target}) | {kind} |")
         lines.append("")
-    return Page(PATH, "\n".join(lines).rstrip() + "\n")
+    return Page(here, "\n".join(lines).rstrip() + "\n")
 
 
 def _legend(rows: list[Mark]) -> list[tuple[str, str]]:
