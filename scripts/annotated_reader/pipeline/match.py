@@ -65,6 +65,21 @@ def rebuild_doc(vocab, text: str, block: BlockAnalysis) -> Doc:
     return Doc(vocab, words=words, spaces=spaces, ents=ents if tokens else None, sent_starts=sent_starts)
 
 
+DASHES = frozenset({"-", "–", "/"})
+RELATION_SET = frozenset(RELATION_WORDS)
+
+
+def _may_relate(doc: Doc) -> bool:
+    """Whether a relation phrase can be in the block: a dash, then a relation word a few tokens on.
+
+    The relation patterns are many (every name of one state against every name of the other), and
+    spaCy's token matcher tries each of them at every token, so blocks without the shape skip it."""
+    for token in doc:
+        if token.text in DASHES and any(t.lower_ in RELATION_SET for t in doc[token.i + 2:token.i + 10]):
+            return True
+    return False
+
+
 class GlossaryMatcher:
     """Finds glossary mentions in a document's model output; built once per glossary."""
 
@@ -130,7 +145,7 @@ class GlossaryMatcher:
             doc = rebuild_doc(self.nlp.vocab, block.text, output)
             doc.spans["glossary"] = []
             doc = self.lower(self.exact(doc))
-            for match_id, start, end in self.relations(doc):
+            for match_id, start, end in (self.relations(doc) if _may_relate(doc) else ()):
                 doc.spans["glossary"].append(Span(doc, start, end - 1, label=self.nlp.vocab.strings[match_id]))
             spans, longer = self._resolve(doc, seen, year)
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
