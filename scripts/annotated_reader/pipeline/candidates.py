@@ -6,8 +6,10 @@ NORP only as a group noun such as "Republicans"), and so do the longer names tha
 match from linking ("Latin America"), a city read as a place ("here in Washington") and runs of
 capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
 rank or an office). Left out: a common noun the text capitalises by house style ("the Nation", when
-it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality adjectives, names in headings (a
-heading's words are cut from the text's names), a lone capitalised word that starts a sentence, and model noise. Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
+it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
+adjectives, names in headings (a heading's words are cut from the text's names), a lone
+capitalised word that starts a sentence, and model noise. Names reviewed and left out on purpose
+(``non-entries.yml``) are kept apart.
 """
 
 from __future__ import annotations
