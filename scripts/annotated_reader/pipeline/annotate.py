@@ -23,7 +23,7 @@ import srsly
 
 from ..model import Analysis, BlockAnalysis, Document
 from ..settings import Settings
-from .nlp import component_names, load_pipeline, model_version
+from .nlp import DASH_INFIXES, component_names, load_pipeline, model_version
 
 CACHE_FORMAT = "4"
 CHUNK_DOCUMENTS = 8
@@ -32,11 +32,11 @@ documents, so that every worker has work until the end (at least eight units per
 
 
 def model_key(settings: Settings) -> str:
-    """What the cached output depends on besides the text: model, versions, components."""
+    """What the cached output depends on besides the text: model, versions, components, our tokenizer rules."""
     components = ",".join(sorted(settings.components))
     every = ",".join(component_names(settings.model))
     return (f"v{CACHE_FORMAT}|{settings.model}|{model_version(settings.model)}|spacy-{spacy.__version__}"
-            f"|{components}|of:{every}|sentencizer")
+            f"|{components}|of:{every}|sentencizer|infixes:{'|'.join(DASH_INFIXES)}")
 
 
 def cache_key(document: Document, model: str) -> str:
