@@ -65,7 +65,8 @@ def rebuild_doc(vocab, text: str, block: BlockAnalysis) -> Doc:
     return Doc(vocab, words=words, spaces=spaces, ents=ents if tokens else None, sent_starts=sent_starts)
 
 
-DASHES = frozenset({"-", "–", "/"})
+RELATION_DASHES = frozenset({"-", "–", "/"})
+"""What joins the two names of a relation phrase ("US-China", "US–China", "US/China")."""
 RELATION_SET = frozenset(RELATION_WORDS)
 
 
@@ -75,7 +76,7 @@ def _may_relate(doc: Doc) -> bool:
     The relation patterns are many (every name of one state against every name of the other), and
     spaCy's token matcher tries each of them at every token, so blocks without the shape skip it."""
     for token in doc:
-        if token.text in DASHES and any(t.lower_ in RELATION_SET for t in doc[token.i + 2:token.i + 10]):
+        if token.text in RELATION_DASHES and any(t.lower_ in RELATION_SET for t in doc[token.i + 2:token.i + 10]):
             return True
     return False
 
@@ -126,7 +127,7 @@ class GlossaryMatcher:
                     for x in self._names(first):
                         for y in self._names(second):
                             patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(x)]
-                                            + [{"ORTH": {"IN": ["-", "–", "/"]}}]
+                                            + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
                                             + [{"ORTH": t.text} for t in self.nlp.make_doc(y)]
                                             + [{"LOWER": {"IN": list(RELATION_WORDS)}}])
             if patterns:

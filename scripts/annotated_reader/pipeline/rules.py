@@ -72,7 +72,7 @@ COMPASS = frozenset({
     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
 })
 """Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
-PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "outside", "around", "across", "via", "inside"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "around", "across", "via"})
 PLACE_NOUNS = frozenset({
     "suburb", "suburbs", "street", "streets", "outskirts", "airport", "airports", "mayor", "residents", "metro",
     "centre", "center", "city", "region", "square", "district", "districts", "subway", "hotel", "hotels", "river",
@@ -98,7 +98,7 @@ PLACE_CUES = frozenset({
 """Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow",
 "negotiations in Washington", "right here in Washington": the speaker's own place)."""
 LOCATIVE = frozenset({"outside", "inside"})
-"""Prepositions that make a place by themselves ("outside (of) Washington")."""
+"""Prepositions that make a place by themselves, with no cue ("outside (of) Washington")."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 
 

@@ -10,7 +10,6 @@ time order, each linking to the others by their years.
 from __future__ import annotations
 
 import datetime
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -210,7 +209,7 @@ def _part(number: int, parts: list[list[Mark]], undated: list[AnnotatedText], hr
     if len(parts) > 1:
         def item(n: int) -> str:
             years = _years(parts[n - 1])
-            return f"**{years}**" if n == number else f"[{years}]({posixpath.relpath(part_path(n), posixpath.dirname(here) or '.')})"
+            return f"**{years}**" if n == number else f"[{years}]({part_path(n)})"  # parts share one folder
         lines += ['<nav class="graph-views" aria-label="Parts of the timeline" markdown>', "",
                   f"Part {number} of {len(parts)}: " + " · ".join(item(n) for n in range(1, len(parts) + 1)), "",
                   "</nav>", ""]
