@@ -21,7 +21,7 @@ def entry(entry_id, title, type_, aliases=(), **fields):
 MOSCOW = dict(metonym=True)
 GLOSSARY = Glossary({e.id: e for e in [
     entry("united-states", "United States", "state",
-          ["US", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"))], demonyms=("American",)),
+          ["US", "U.S.", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"))], demonyms=("American",)),
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
@@ -32,6 +32,8 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("globalisation", "Neoliberal globalisation", "concept", ["Globalization", "globalization"]),
     entry("us-china-relations", "China–United States relations", "concept",
           relations=(("united-states", "china"),)),
+    entry("us-soviet-relations", "Soviet Union–United States relations", "concept",
+          relations=(("united-states", "soviet-union"),)),
     entry("sino-russian-relations", "China–Russia relations", "concept",
           relations=(("china", "russia"), ("china", "soviet-union"))),
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
@@ -82,6 +84,10 @@ CASES = [
      [("Washington", "united-states")]),
     ("not longer across a possessive", "America's allies met, and China's leaders listened.",
      None, [("America", "united-states"), ("China", "china")]),
+    ("not longer: a sentence's opening word the text also writes in lower case",
+     "Keeping America competitive begins with keeping our economy growing.", None, [("America", "united-states")]),
+    ("longer name: a capitalised word glued before a possessive match",
+     "Through the Helping America's Youth Initiative, we are encouraging caring adults.", None, []),
     # rule: prefix
     ("prefix: anti-Western", "The speech was anti-Western in tone, but the West ignored it.",
      None, [("the West", "the-west")]),
@@ -119,6 +125,8 @@ CASES = [
     ("relations: Sino-Soviet split", "The Sino-Soviet split divided the communist world in the 1960s.", None,
      [("Sino-Soviet", "sino-russian-relations")]),
     ("relations: no pair, no link", "Russian-American trade grew.", None, []),
+    ("relations: one token before the relation word", "I want a lasting basis for U.S.-Soviet cooperation.",
+     None, [("U.S.-Soviet", "us-soviet-relations")]),
     # surname inside the model's full-name entity
     ("surname inside the full name", "The world-system of [Immanuel] Wallerstein is debated.", None,
      [("Wallerstein", "immanuel-wallerstein")]),
@@ -165,6 +173,15 @@ CANDIDATE_CASES = [
      "Federal Government", False),
     ("a single-word name never written in lower case is kept", "Congress met, and Congress agreed.",
      "Congress", True),
+    ("a sentence's opening word the text also writes in lower case is cut",
+     "Previous Presidents have used the authority that previous courts approved.", "Previous Presidents", False),
+    ("a sentence's opening word never written in lower case stays", "Social Security is sound. Social Security "
+     "will last.", "Social Security", True),
+    ("a title alone is not a name", "Mr. Speaker, Members of Congress: welcome.", "Speaker", False),
+    ("a region's adjective is not a name", "We must end our dependence on Middle Eastern oil.", "Middle Eastern",
+     False),
+    ("the model's entity across a dash and quotes is not a name", 'The majority wrote the following—and with all '
+     'due respect, Justices—"Women are not without electoral power"—excuse me.', 'Justices—"Women', False),
 ]
 
 

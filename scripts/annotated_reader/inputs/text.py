@@ -12,6 +12,7 @@ package), so "Рutin" with a Cyrillic Р and "Pu\u200btin" both meet "Putin".
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Annotated
 
@@ -116,6 +117,15 @@ def name_keys(text: str) -> set[str]:
     plain = _IGNORABLE.sub("", unicodedata.normalize("NFKC", text))
     checker = _spoof_checker()
     return {fold(checker.getSkeleton(0, plain)), fold(checker.getSkeleton(0, plain.lower()))}
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the texts write in lower case: what a capitalised word may be only because it opens a
+    sentence ("Keeping") or by house style ("the Nation", when the text also writes "nation")."""
+    return frozenset(word for text in texts for word in _LOWER_WORD.findall(text))
 
 
 def spelling_variants(text: str) -> set[str]:

@@ -7,8 +7,10 @@ match from linking ("Latin America"), a city read as a place ("here in Washingto
 capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
 rank or an office). Left out: a common noun the text capitalises by house style ("the Nation", when
 it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
-adjectives, names in headings (a heading's words are cut from the text's names), a lone
-capitalised word that starts a sentence, and model noise. Names reviewed and left out on purpose
+adjectives (also a region's: "Middle Eastern"), names in headings (a heading's words are cut from
+the text's names), a sentence's opening word that the text also writes in lower case ("Keeping
+America" is "America"; "Previous Presidents" is "Presidents"), a title or rank alone ("Speaker"),
+and model noise (entities run across a dash or quotation marks). Names reviewed and left out on purpose
 (``non-entries.yml``) are kept apart.
 """
 
@@ -18,8 +20,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from ..inputs.text import fold
+from ..inputs.text import fold, lower_case_words
 from ..model import AnnotatedText, Candidate, Entity
+from .words import ROLE_WORDS, TITLES
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
@@ -36,6 +39,10 @@ FUNCTION_WORDS = frozenset({
 ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Za-z0-9&.+-]{1,7}$")
 """Short names in capitals, with digits allowed: G7, G20, EU, NATO, AfD."""
 ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
+COMPASS_ADJECTIVE = re.compile(r"(?:ern|ern [A-Z]\w*(?:an|ese|ish|ic|i))$")
+"""A place's name made an adjective: "Middle Eastern", "Southern African"."""
+INNER_PUNCTUATION = re.compile(r"[—\"“”]")
+"""An em dash or a double quote inside: the model ran across a break ("Justices—\"Women")."""
 SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then", "also", "naturally", "indeed", "again",
                               "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence"})
 
@@ -72,18 +79,26 @@ def normalise(surface: str) -> str | None:
     return text
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 DESCRIPTION_HEADS = frozenset({"government", "governments", "nation", "administration"})
 """Last words that make capitalised words a description, not a name ("the Iraqi Government")."""
 
 
-def _house_style(entity: Entity, name: str, lower: set[str]) -> bool:
+def _house_style(entity: Entity, name: str, lower: frozenset[str]) -> bool:
     """A common noun capitalised by the text's house style ("the Nation", "the Government": the text
     also writes "nation", "government"), or a description headed by one ("the Federal Government")."""
     words = name.split()
     if len(words) > 1:
         return fold(words[-1]) in DESCRIPTION_HEADS
     return entity.label != "PERSON" and not name.isupper() and name.lower() in lower
+
+
+def _without_opener(entity: Entity, name: str, lower: frozenset[str]) -> str | None:
+    """The name without the word that opens its sentence when the text also writes that word in lower
+    case ("Keeping America", "Previous Presidents"); None when nothing is left."""
+    first, _, rest = name.partition(" ")
+    if not entity.starts_sentence or first.isupper() or first.lower() not in lower:
+        return name
+    return normalise(rest) if rest else None
 
 
 def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
@@ -95,6 +110,8 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     if entity.label == "NORP":
         plural = name.endswith("s") and not name.endswith("ss")
         return not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name)))
+    if entity.label in ("GPE", "LOC") and COMPASS_ADJECTIVE.search(name):
+        return followed_by_word  # "Middle Eastern oil"
     return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word
 
 
@@ -121,7 +138,7 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
     groups: dict[str, list[Entity]] = defaultdict(list)
     folded_demonyms = {fold(d) for d in demonyms}
     for text in texts:
-        lower = {word for block in text.document.blocks for word in _LOWER_WORD.findall(block.text)}
+        lower = lower_case_words(block.text for block in text.document.blocks)
         for entity in text.entities:
             if text.block(entity.block_id).kind == "heading":
                 continue
@@ -132,6 +149,9 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
                 continue
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
+            name = _without_opener(entity, name, lower)
+            if name is None or INNER_PUNCTUATION.search(name) or (" " not in name and fold(name) in TITLES | ROLE_WORDS):
+                continue  # "Keeping America competitive …", a title or rank alone ("Speaker")
             groups[name].append(entity)
     _merge_surnames(groups)
     reasons = {fold(name): reason for name, reason in reviewed.items()}

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..inputs.text import fold, spelling_variants
+from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
 from . import rules
 
@@ -78,6 +78,9 @@ def _may_relate(doc: Doc) -> bool:
     for token in doc:
         if token.text in RELATION_DASHES and any(t.lower_ in RELATION_SET for t in doc[token.i + 2:token.i + 10]):
             return True
+        glued = any(dash in token.text[1:-1] for dash in RELATION_DASHES)  # "U.S.-Soviet" is one token
+        if glued and any(t.lower_ in RELATION_SET for t in doc[token.i + 1:token.i + 9]):
+            return True
     return False
 
 
@@ -113,6 +116,19 @@ class GlossaryMatcher:
         forms += [a.text for a in entry.aliases if not (a.not_followed_by or a.not_preceded_by or a.requires_in_sentence)]
         return sorted({v for form in forms for v in spelling_variants(form)})
 
+    def _pair_patterns(self, x: str, y: str) -> list[list[dict]]:
+        """"X-Y" then a relation word; where the tokenizer keeps "X-Y" as one token ("U.S.-Soviet": a
+        full stop before the dash), that token too."""
+        relation = {"LOWER": {"IN": list(RELATION_WORDS)}}
+        x_tokens, y_tokens = [t.text for t in self.nlp.make_doc(x)], [t.text for t in self.nlp.make_doc(y)]
+        patterns = [[{"ORTH": t} for t in x_tokens] + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
+                    + [{"ORTH": t} for t in y_tokens] + [relation]]
+        for dash in sorted(RELATION_DASHES):
+            joined = [t.text for t in self.nlp.make_doc(f"{x}{dash}{y}")]
+            if joined != [*x_tokens, dash, *y_tokens]:
+                patterns.append([{"ORTH": t} for t in joined] + [relation])
+        return patterns
+
     def _relation_patterns(self) -> Matcher:
         """Token patterns "X-Y" (followed by a relation word) for every pair a relations entry declares."""
         matcher = Matcher(self.nlp.vocab)
@@ -126,10 +142,7 @@ class GlossaryMatcher:
                 for first, second in ((a, b), (b, a)):
                     for x in self._names(first):
                         for y in self._names(second):
-                            patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(x)]
-                                            + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
-                                            + [{"ORTH": t.text} for t in self.nlp.make_doc(y)]
-                                            + [{"LOWER": {"IN": list(RELATION_WORDS)}}])
+                            patterns += self._pair_patterns(x, y)
             if patterns:
                 matcher.add(rule, patterns)
         return matcher
@@ -142,20 +155,21 @@ class GlossaryMatcher:
         mentions: list[Mention] = []
         entities: list[Entity] = []
         sentences: dict[str, tuple[tuple[int, int], ...]] = {}
+        lower = lower_case_words(block.text for block in document.blocks)
         for block, output in zip(document.blocks, analysis.blocks):
             doc = rebuild_doc(self.nlp.vocab, block.text, output)
             doc.spans["glossary"] = []
             doc = self.lower(self.exact(doc))
             for match_id, start, end in (self.relations(doc) if _may_relate(doc) else ()):
                 doc.spans["glossary"].append(Span(doc, start, end - 1, label=self.nlp.vocab.strings[match_id]))
-            spans, longer = self._resolve(doc, seen, year)
+            spans, longer = self._resolve(doc, seen, year, lower)
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
                 sent = span.sent
                 mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
                                         span.text, sent.start_char, sent.end_char))
             taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *longer] for i in range(span.start, span.end))
-            for ent in list(doc.ents) + longer + rules.capitalised_names(doc, taken):
+            for ent in list(doc.ents) + longer + rules.capitalised_names(doc, taken, lower):
                 if ent.label_ not in CANDIDATE_LABELS and ent.label_ != "NAME":
                     continue
                 if any(ent.start < s.end and s.start < ent.end for s in spans):
@@ -165,10 +179,12 @@ class GlossaryMatcher:
                                        ent.sent.text, following, ent.start == ent.sent.start))
         return AnnotatedText(document, tuple(mentions), tuple(entities), sentences)
 
-    def _resolve(self, doc: Doc, seen: set[str], text_year: int | None) -> tuple[list[Span], list[Span]]:
+    def _resolve(self, doc: Doc, seen: set[str], text_year: int | None,
+                 lower: frozenset[str] = frozenset()) -> tuple[list[Span], list[Span]]:
         """The mentions of one block, and the longer names that suppressed a match (for the candidates)."""
         matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
-        context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year)
+        context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year,
+                                lower)
         allowed, longer = [], []
         for span, rule in matches:
             entry = self.glossary[rule.entry_id]

@@ -21,8 +21,11 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                word before it ("east Asia", "Eastern Europe"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
                name ("Moscow-Washington"), nor after a possessive ("our Nation's Armed
-               Forces"); a number the model found ("Fourteen million World
-               War II") is no name, and a state's body ends with the state it names ("the
+               Forces"); a possessive after the match ends the name unless a capitalised word
+               is glued before the match ("the Helping America's Youth Initiative"); a number
+               the model found ("Fourteen million World War II") is no name, nor is a
+               sentence's opening word the text also writes in lower case ("Keeping America
+               competitive"), and a state's body ends with the state it names ("the
                Congress of the United States"). The longer name goes to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
@@ -52,15 +55,9 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
+from .words import ROLE_WORDS, TITLES
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
-TITLES = frozenset({
-    "president", "vice", "prime", "minister", "chancellor", "premier", "secretary", "senator", "sen", "rep",
-    "representative", "governor", "mayor", "general", "gen", "admiral", "colonel", "king", "queen", "prince",
-    "princess", "pope", "mr", "mrs", "ms", "dr", "professor", "prof", "chairman", "chair", "leader", "speaker",
-    "ambassador", "commissioner", "director", "comrade", "sir", "lord", "lady", "saint", "st",
-})
-"""Words before or after a name that are a title, not part of a longer name."""
 DETERMINERS = frozenset({"the", "a", "an"})
 NOT_NAME_WORDS = frozenset({
     "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -110,6 +107,8 @@ class Context:
     glossary_tokens: frozenset[int]
     """Tokens covered by some glossary match (of any entry) in the block."""
     text_year: int | None
+    lower_words: frozenset[str] = frozenset()
+    """Words the text writes in lower case: capitalised at a sentence's start, they open it, not a name."""
 
 
 SENTENCE_OPENERS = frozenset({
@@ -121,8 +120,10 @@ SENTENCE_OPENERS = frozenset({
 """Words that are capitalised only because they open a sentence."""
 
 
-def _is_name_word(token) -> bool:
-    if token.is_sent_start and (token.is_stop or token.lower_ in SENTENCE_OPENERS):
+def _is_name_word(token, lower: frozenset[str] = frozenset()) -> bool:
+    """A capitalised word that may belong to a name: not a title, a determiner, a day or a month, and at a
+    sentence's start not a word the text also writes in lower case ("Keeping America competitive")."""
+    if token.is_sent_start and (token.is_stop or token.lower_ in SENTENCE_OPENERS or token.text.lower() in lower):
         return False
     return (token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLES | DETERMINERS | NOT_NAME_WORDS)
 
@@ -174,6 +175,12 @@ def _body_of(span: Span, ent: Span) -> bool:
             and any(t.lower_ in STATE_BODIES for t in doc[ent.start:before]))
 
 
+def _adds_name(tokens, context: Context, own: frozenset[str]) -> bool:
+    """Some of the tokens are name words of neither a glossary match nor the entry's own title."""
+    return any(_is_name_word(t, context.lower_words) and t.i not in context.glossary_tokens and fold(t.text) not in own
+               for t in tokens)
+
+
 def longer_name(span: Span, context: Context, title: str = "", entry_type: str = "") -> Span | None:
     """The longer name the match lies inside, or None (see the table above).
 
@@ -189,16 +196,17 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             if entry_type == "state" and _body_of(span, ent):
                 continue
             extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
-            if span.end < ent.end and _possessive(doc[span.end]):
-                continue
+            glued = span.start > ent.start and _adds_name(doc[span.start - 1:span.start], context, own)
+            if span.end < ent.end and _possessive(doc[span.end]) and not glued:
+                continue  # "Russia's Central Bank"; but "the Helping America's Youth Initiative" is one name
             if span.start > ent.start and _possessive(doc[span.start - 1]):
                 continue  # "our Nation's Armed Forces": the owner's name and the match are two names
             if any(t.is_punct and t.text not in "-–'’." for t in extra):
                 continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
-            if any(_is_name_word(t) and t.i not in context.glossary_tokens and fold(t.text) not in own for t in extra):
+            if _adds_name(extra, context, own):
                 return ent
     end = span.end
-    while end < len(doc) and _is_name_word(doc[end]) and end not in context.glossary_tokens:
+    while end < len(doc) and _is_name_word(doc[end], context.lower_words) and end not in context.glossary_tokens:
         end += 1
     if end > span.end:
         return doc[span.start:end]
@@ -276,32 +284,27 @@ CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in", "de", "du", "von",
 """Lower-case words a name of several capitalised words may hold ("Race to the Top"); "and" joins two
 names ("Wall Street and Main Street"), and so does a lone "to" ("from North Dakota to South Dakota"),
 which must come with "the"."""
-ROLE_WORDS = frozenset({
-    "god", "chief", "deputy", "agent", "officer", "justice", "commander", "sergeant", "private", "corporal",
-    "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
-})
-"""Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
 
-def capitalised_names(doc: Doc, taken: frozenset[int]) -> list[Span]:
+def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = frozenset()) -> list[Span]:
     """Runs of two or more capitalised name words (with connectors between them) on tokens no entity
     and no glossary match covers: names the model missed ("Head Start", "Race to the Top")."""
     found = []
     i = 0
     while i < len(doc):
-        if i in taken or not _is_name_word(doc[i]):
+        if i in taken or not _is_name_word(doc[i], lower):
             i += 1
             continue
         end, words = i + 1, 1
         while end < len(doc):
-            if end not in taken and _is_name_word(doc[end]):
+            if end not in taken and _is_name_word(doc[end], lower):
                 end, words = end + 1, words + 1
                 continue
             gap = end
             while gap < len(doc) and gap - end < 2 and doc[gap].lower_ in CONNECTORS and doc[gap].is_lower:
                 gap += 1
             lone_to = gap - end == 1 and doc[end].lower_ == "to"
-            if gap > end and not lone_to and gap < len(doc) and gap not in taken and _is_name_word(doc[gap]):
+            if gap > end and not lone_to and gap < len(doc) and gap not in taken and _is_name_word(doc[gap], lower):
                 end = gap
                 continue
             break

@@ -1,0 +1,17 @@
+"""Word lists shared by the matching rules and the candidates list (no spaCy here)."""
+
+from __future__ import annotations
+
+TITLES = frozenset({
+    "president", "vice", "prime", "minister", "chancellor", "premier", "secretary", "senator", "sen", "rep",
+    "representative", "governor", "mayor", "general", "gen", "admiral", "colonel", "king", "queen", "prince",
+    "princess", "pope", "mr", "mrs", "ms", "dr", "professor", "prof", "chairman", "chair", "leader", "speaker",
+    "ambassador", "commissioner", "director", "comrade", "sir", "lord", "lady", "saint", "st",
+})
+"""Words before or after a name that are a title, not part of a longer name."""
+
+ROLE_WORDS = frozenset({
+    "god", "chief", "deputy", "agent", "officer", "justice", "commander", "sergeant", "private", "corporal",
+    "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
+})
+"""Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
