@@ -37,6 +37,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("sino-russian-relations", "China–Russia relations", "concept",
           relations=(("china", "russia"), ("china", "soviet-union"))),
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
+    entry("imperialism", "Imperialism", "concept", ["imperialistic"]),
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
@@ -86,6 +87,16 @@ CASES = [
      None, [("America", "united-states"), ("China", "china")]),
     ("not longer: a sentence's opening word the text also writes in lower case",
      "Keeping America competitive begins with keeping our economy growing.", None, [("America", "united-states")]),
+    ("longer name: a programme named with a year", "My America 2000 strategy will help us reach our goals.",
+     None, []),
+    ("longer name: names joined by hyphens", "Six days ago, I replaced NAFTA and signed the brand-new "
+     "U.S.-Mexico-Canada Agreement into law.", None, []),
+    ("not longer: a nationality adjective after a hyphen", "All borders should be what the U.S.-Canadian border "
+     "has been.", None, [("U.S.", "united-states")]),
+    ("not longer: a match in lower case opens no name", "We repudiate the tenets of imperialistic Communism.",
+     None, [("imperialistic", "imperialism")]),
+    ("longer name: a possessive match after a connector", "I am announcing a new Commission on America's Urban "
+     "Families.", None, []),
     ("longer name: a capitalised word glued before a possessive match",
      "Through the Helping America's Youth Initiative, we are encouraging caring adults.", None, []),
     # rule: prefix
@@ -178,6 +189,14 @@ CANDIDATE_CASES = [
     ("a sentence's opening word never written in lower case stays", "Social Security is sound. Social Security "
      "will last.", "Social Security", True),
     ("a title alone is not a name", "Mr. Speaker, Members of Congress: welcome.", "Speaker", False),
+    ("titles alone are not a name", "I have just recently returned from a very fruitful visit and talks with His "
+     "Holiness the Pope.", "His Holiness", False),
+    ("a person's rank is cut from the name", "On his second deployment to Iraq in 2008, Sergeant Hake wrote a "
+     "letter to his son.", "Hake", True),
+    ("a nationality adjective and a plural noun are a description", "American Presidents have said so, and "
+     "presidents will again.", "American Presidents", False),
+    ("the model's entity across a double hyphen is not a name", "In the past 18 months we have hailed the entry "
+     "of two more States of the Union--Alaska and Hawaii.", "States of the Union--Alaska", False),
     ("a region's adjective is not a name", "We must end our dependence on Middle Eastern oil.", "Middle Eastern",
      False),
     ("the model's entity across a dash and quotes is not a name", 'The majority wrote the following—and with all '

@@ -9,8 +9,10 @@ rank or an office). Left out: a common noun the text capitalises by house style 
 it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
 adjectives (also a region's: "Middle Eastern"), names in headings (a heading's words are cut from
 the text's names), a sentence's opening word that the text also writes in lower case ("Keeping
-America" is "America"; "Previous Presidents" is "Presidents"), a title or rank alone ("Speaker"),
-and model noise (entities run across a dash or quotation marks). Names reviewed and left out on purpose
+America" is "America"; "Previous Presidents" is "Presidents"), titles or ranks alone ("Speaker",
+"His Holiness"; before a person's name they are cut: "Sergeant Hake" is "Hake"), a nationality
+adjective before a plural noun the text also writes in lower case ("American Presidents"), and model
+noise (entities run across a dash or quotation marks). Names reviewed and left out on purpose
 (``non-entries.yml``) are kept apart.
 """
 
@@ -22,7 +24,7 @@ from collections.abc import Iterable, Mapping
 
 from ..inputs.text import fold, lower_case_words
 from ..model import AnnotatedText, Candidate, Entity
-from .words import ROLE_WORDS, TITLES
+from .words import ADJECTIVE_ENDING, ROLE_WORDS, TITLES
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
@@ -38,10 +40,9 @@ FUNCTION_WORDS = frozenset({
 """Words that follow a noun, not an adjective: "his wife Kelli is here" names Kelli."""
 ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9][A-Za-z0-9&.+-]{1,7}$")
 """Short names in capitals, with digits allowed: G7, G20, EU, NATO, AfD."""
-ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
 COMPASS_ADJECTIVE = re.compile(r"(?:ern|ern [A-Z]\w*(?:an|ese|ish|ic|i))$")
 """A place's name made an adjective: "Middle Eastern", "Southern African"."""
-INNER_PUNCTUATION = re.compile(r"[—\"“”]")
+INNER_PUNCTUATION = re.compile(r"[—\"“”]|--")
 """An em dash or a double quote inside: the model ran across a break ("Justices—\"Women")."""
 SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then", "also", "naturally", "indeed", "again",
                               "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence"})
@@ -83,10 +84,15 @@ DESCRIPTION_HEADS = frozenset({"government", "governments", "nation", "administr
 """Last words that make capitalised words a description, not a name ("the Iraqi Government")."""
 
 
-def _house_style(entity: Entity, name: str, lower: frozenset[str]) -> bool:
+def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set[str] = frozenset()) -> bool:
     """A common noun capitalised by the text's house style ("the Nation", "the Government": the text
-    also writes "nation", "government"), or a description headed by one ("the Federal Government")."""
+    also writes "nation", "government"), a description headed by one ("the Federal Government"), or
+    a nationality adjective before such a noun in the plural ("American Presidents", "Western Nations")."""
     words = name.split()
+    if len(words) == 2 and (fold(words[0]) in demonyms or ADJECTIVE_ENDING.search(words[0])
+                            or words[0].endswith("ern")):
+        if words[1].endswith("s") and words[1].lower() in lower:
+            return True
     if len(words) > 1:
         return fold(words[-1]) in DESCRIPTION_HEADS
     return entity.label != "PERSON" and not name.isupper() and name.lower() in lower
@@ -99,6 +105,21 @@ def _without_opener(entity: Entity, name: str, lower: frozenset[str]) -> str | N
     if not entity.starts_sentence or first.isupper() or first.lower() not in lower:
         return name
     return normalise(rest) if rest else None
+
+
+def _is_title(word: str) -> bool:
+    return fold(word).rstrip(".") in TITLES | ROLE_WORDS or fold(word) in ("his", "her", "your")
+
+
+def _without_title(name: str | None, label: str) -> str | None:
+    """A person's name without the titles and ranks before it ("Sergeant Hake" is "Hake"); None when
+    the name is nothing but titles ("Speaker", "His Holiness")."""
+    words = (name or "").split()
+    if all(_is_title(word) for word in words):
+        return None
+    while label == "PERSON" and _is_title(words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
@@ -145,12 +166,12 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
             name = normalise(entity.surface)
             if name is None or "," in name or is_adjective(entity, name, folded_demonyms):
                 continue
-            if _house_style(entity, name, lower):
+            if _house_style(entity, name, lower, folded_demonyms):
                 continue
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
-            name = _without_opener(entity, name, lower)
-            if name is None or INNER_PUNCTUATION.search(name) or (" " not in name and fold(name) in TITLES | ROLE_WORDS):
+            name = _without_title(_without_opener(entity, name, lower), entity.label)
+            if name is None or INNER_PUNCTUATION.search(name):
                 continue  # "Keeping America competitive …", a title or rank alone ("Speaker")
             groups[name].append(entity)
     _merge_surnames(groups)

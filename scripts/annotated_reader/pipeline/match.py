@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
 from . import rules
+from .nlp import use_project_tokenizer
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 """Statistical entity labels that may name something the glossary should explain."""
@@ -78,9 +79,6 @@ def _may_relate(doc: Doc) -> bool:
     for token in doc:
         if token.text in RELATION_DASHES and any(t.lower_ in RELATION_SET for t in doc[token.i + 2:token.i + 10]):
             return True
-        glued = any(dash in token.text[1:-1] for dash in RELATION_DASHES)  # "U.S.-Soviet" is one token
-        if glued and any(t.lower_ in RELATION_SET for t in doc[token.i + 1:token.i + 9]):
-            return True
     return False
 
 
@@ -90,6 +88,7 @@ class GlossaryMatcher:
     def __init__(self, glossary: Glossary, lang: str = "en"):
         self.glossary = glossary
         self.nlp: Language = spacy.blank(lang)
+        use_project_tokenizer(self.nlp)
         self.rules: list[_Rule] = []
         exact, lower = [], []
         for entry in glossary:
@@ -116,19 +115,6 @@ class GlossaryMatcher:
         forms += [a.text for a in entry.aliases if not (a.not_followed_by or a.not_preceded_by or a.requires_in_sentence)]
         return sorted({v for form in forms for v in spelling_variants(form)})
 
-    def _pair_patterns(self, x: str, y: str) -> list[list[dict]]:
-        """"X-Y" then a relation word; where the tokenizer keeps "X-Y" as one token ("U.S.-Soviet": a
-        full stop before the dash), that token too."""
-        relation = {"LOWER": {"IN": list(RELATION_WORDS)}}
-        x_tokens, y_tokens = [t.text for t in self.nlp.make_doc(x)], [t.text for t in self.nlp.make_doc(y)]
-        patterns = [[{"ORTH": t} for t in x_tokens] + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
-                    + [{"ORTH": t} for t in y_tokens] + [relation]]
-        for dash in sorted(RELATION_DASHES):
-            joined = [t.text for t in self.nlp.make_doc(f"{x}{dash}{y}")]
-            if joined != [*x_tokens, dash, *y_tokens]:
-                patterns.append([{"ORTH": t} for t in joined] + [relation])
-        return patterns
-
     def _relation_patterns(self) -> Matcher:
         """Token patterns "X-Y" (followed by a relation word) for every pair a relations entry declares."""
         matcher = Matcher(self.nlp.vocab)
@@ -142,7 +128,10 @@ class GlossaryMatcher:
                 for first, second in ((a, b), (b, a)):
                     for x in self._names(first):
                         for y in self._names(second):
-                            patterns += self._pair_patterns(x, y)
+                            patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(x)]
+                                            + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
+                                            + [{"ORTH": t.text} for t in self.nlp.make_doc(y)]
+                                            + [{"LOWER": {"IN": list(RELATION_WORDS)}}])
             if patterns:
                 matcher.add(rule, patterns)
         return matcher

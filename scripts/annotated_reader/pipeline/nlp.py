@@ -47,10 +47,18 @@ def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
         raise ReaderError([E.MODEL_NO_NER.at(None, model=model, missing=", ".join(missing))])
     if not {"sentencizer", "senter", "parser"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *DASH_INFIXES]).finditer
+    use_project_tokenizer(nlp)
     return nlp
 
 
-DASH_INFIXES = (r"[;:,](?=--)", r"(?<=[;:,])--")
+DASH_INFIXES = (r"[;:,](?=--)", r"(?<=[;:,])--", r"(?<=[A-Za-z]\.)-(?=[A-Za-z])")
 """A double hyphen after a semicolon, colon or comma (old transcripts' dash: "the United States;--the
-Alliance") splits from both words; the default rules keep "States;--the" as one token."""
+Alliance") splits from both words, and so does a hyphen after an abbreviation's full stop
+("U.S.-Canadian border", "U.S.-Soviet cooperation"); the default rules keep "States;--the" and
+"U.S.-Canadian" as one token."""
+
+
+def use_project_tokenizer(nlp: Language) -> None:
+    """The default English tokenizer plus the project's infixes (``DASH_INFIXES``): the model's
+    pipeline and the matcher's patterns are tokenised alike."""
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *DASH_INFIXES]).finditer

@@ -17,12 +17,16 @@ prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-,
                an alias that itself has the prefix
 longer name    it lies inside a longer name: an entity of the model that adds capitalised
                words ("Latin America", "Institute of Globalization Studies"), or capitalised
-               words right after it ("United States Senate"), or, for a place entry, a compass
+               words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
+               Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
+               border"; a year right after it, "America 2000"; never after a match in lower
+               case, "imperialistic Communism"), or, for a place entry, a compass
                word before it ("east Asia", "Eastern Europe"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
                name ("Moscow-Washington"), nor after a possessive ("our Nation's Armed
                Forces"); a possessive after the match ends the name unless a capitalised word
-               is glued before the match ("the Helping America's Youth Initiative"); a number
+               (or one and a connector) is glued before the match ("the Helping America's Youth
+               Initiative", "the Commission on America's Urban Families"); a number
                the model found ("Fourteen million World War II") is no name, nor is a
                sentence's opening word the text also writes in lower case ("Keeping America
                competitive"), and a state's body ends with the state it names ("the
@@ -55,7 +59,7 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
-from .words import ROLE_WORDS, TITLES
+from .words import ADJECTIVE_ENDING, ROLE_WORDS, TITLES
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -97,6 +101,7 @@ PLACE_CUES = frozenset({
 LOCATIVE = frozenset({"outside", "inside"})
 """Prepositions that make a place by themselves, with no cue ("outside (of) Washington")."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
+YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,15 @@ def _adds_name(tokens, context: Context, own: frozenset[str]) -> bool:
                for t in tokens)
 
 
+def _hyphen_then_name(doc: Doc, i: int, context: Context) -> bool:
+    """A hyphen glued between a name and a capitalised word that is a name, not an adjective."""
+    if i + 1 >= len(doc) or doc[i].text not in ("-", "–") or doc[i - 1].whitespace_ or doc[i].whitespace_:
+        return False
+    after = doc[i + 1]
+    return (_is_name_word(after, context.lower_words) and after.i not in context.glossary_tokens
+            and not ADJECTIVE_ENDING.search(after.text))
+
+
 def longer_name(span: Span, context: Context, title: str = "", entry_type: str = "") -> Span | None:
     """The longer name the match lies inside, or None (see the table above).
 
@@ -196,7 +210,10 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             if entry_type == "state" and _body_of(span, ent):
                 continue
             extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
-            glued = span.start > ent.start and _adds_name(doc[span.start - 1:span.start], context, own)
+            before = span.start - 1
+            if before > ent.start and doc[before].is_lower and doc[before].lower_ in CONNECTORS:
+                before -= 1  # "the Commission on America's Urban Families"
+            glued = before >= ent.start and _adds_name(doc[before:before + 1], context, own)
             if span.end < ent.end and _possessive(doc[span.end]) and not glued:
                 continue  # "Russia's Central Bank"; but "the Helping America's Youth Initiative" is one name
             if span.start > ent.start and _possessive(doc[span.start - 1]):
@@ -205,9 +222,18 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
                 continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
             if _adds_name(extra, context, own):
                 return ent
+    if span[0].is_lower:
+        return None  # words in lower case do not open a name: "imperialistic Communism"
     end = span.end
-    while end < len(doc) and _is_name_word(doc[end], context.lower_words) and end not in context.glossary_tokens:
-        end += 1
+    while end < len(doc):
+        if _is_name_word(doc[end], context.lower_words) and end not in context.glossary_tokens:
+            end += 1
+        elif _hyphen_then_name(doc, end, context):
+            end += 2  # "U.S.-Mexico-Canada Agreement"; but "U.S.-Canadian border" is the U.S.
+        else:
+            break
+    if end == span.end and end < len(doc) and YEAR_NUMBER.fullmatch(doc[end].text):
+        end += 1  # a programme named with a year: "America 2000"
     if end > span.end:
         return doc[span.start:end]
     return None

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
+"""Endings of nationality adjectives ("Canadian", "Japanese", "Turkish", "Iraqi")."""
+
 TITLES = frozenset({
     "president", "vice", "prime", "minister", "chancellor", "premier", "secretary", "senator", "sen", "rep",
     "representative", "governor", "mayor", "general", "gen", "admiral", "colonel", "king", "queen", "prince",

@@ -10,9 +10,9 @@ held-out text's errors are used to change the glossary or the code, it moves to 
 their errors were read to improve the linking rules and the glossary: set A (four State of the
 Union addresses, first scored at commit 4da9f8f), set B (four more, first scored at f9b38e0) and
 set C (four more, first scored at 34b051e), set D (four more, first scored at 285e5ac), set E
-(five more, first scored at 3a44868), set F (five more, first scored at 450bba5) and set G (five
-more, first scored at e654084). ``heldout-h`` (six more) was annotated, and first scored, before
-any of its errors were read.
+(five more, first scored at 3a44868), set F (five more, first scored at 450bba5), set G (five
+more, first scored at e654084) and set H (six more, first scored at 0326951). ``heldout-i``
+(eight more) was annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
