@@ -189,6 +189,10 @@ CANDIDATE_CASES = [
     ("a sentence's opening word never written in lower case stays", "Social Security is sound. Social Security "
      "will last.", "Social Security", True),
     ("a title alone is not a name", "Mr. Speaker, Members of Congress: welcome.", "Speaker", False),
+    ("an office ending in a title is not a name", "I plan to appoint a consumer counsel to serve the President's Special Assistant "
+     "for Consumer Affairs.", "Special Assistant", False),
+    ("a plural the text writes in the singular in lower case", "Congress puts requirements on our cities, counties, "
+     "and States, and each state must comply.", "States", False),
     ("titles alone are not a name", "I have just recently returned from a very fruitful visit and talks with His "
      "Holiness the Pope.", "His Holiness", False),
     ("a person's rank is cut from the name", "On his second deployment to Iraq in 2008, Sergeant Hake wrote a "

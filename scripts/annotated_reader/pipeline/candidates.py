@@ -10,9 +10,10 @@ it also writes "nation") and descriptions headed by one ("the Federal Government
 adjectives (also a region's: "Middle Eastern"), names in headings (a heading's words are cut from
 the text's names), a sentence's opening word that the text also writes in lower case ("Keeping
 America" is "America"; "Previous Presidents" is "Presidents"), titles or ranks alone ("Speaker",
-"His Holiness"; before a person's name they are cut: "Sergeant Hake" is "Hake"), a nationality
-adjective before a plural noun the text also writes in lower case ("American Presidents"), and model
-noise (entities run across a dash or quotation marks). Names reviewed and left out on purpose
+"His Holiness"; before a person's name they are cut: "Sergeant Hake" is "Hake") and offices ending
+in one ("Special Assistant"), a nationality adjective before a plural noun the text also writes in
+lower case ("American Presidents"), a plural whose singular it writes in lower case ("States"), and
+model noise (entities run across a dash or quotation marks). Names reviewed and left out on purpose
 (``non-entries.yml``) are kept apart.
 """
 
@@ -89,13 +90,16 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
     also writes "nation", "government"), a description headed by one ("the Federal Government"), or
     a nationality adjective before such a noun in the plural ("American Presidents", "Western Nations")."""
     words = name.split()
+    last = fold(words[-1])
     if len(words) == 2 and (fold(words[0]) in demonyms or ADJECTIVE_ENDING.search(words[0])
                             or words[0].endswith("ern")):
-        if words[1].endswith("s") and words[1].lower() in lower:
+        if last.endswith("s") and (last in lower or last[:-1] in TITLES):
             return True
     if len(words) > 1:
-        return fold(words[-1]) in DESCRIPTION_HEADS
-    return entity.label != "PERSON" and not name.isupper() and name.lower() in lower
+        return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and last in TITLES)  # an office
+    if entity.label == "PERSON" or name.isupper():
+        return False
+    return last in lower or (last.endswith("s") and last[:-1] in lower)  # "States", when it writes "state"
 
 
 def _without_opener(entity: Entity, name: str, lower: frozenset[str]) -> str | None:

@@ -11,7 +11,8 @@ TITLES = frozenset({
     "president", "vice", "prime", "minister", "chancellor", "premier", "secretary", "senator", "sen", "rep",
     "representative", "governor", "mayor", "general", "gen", "admiral", "colonel", "king", "queen", "prince",
     "princess", "pope", "mr", "mrs", "ms", "dr", "professor", "prof", "chairman", "chair", "leader", "speaker",
-    "ambassador", "commissioner", "director", "comrade", "sir", "lord", "lady", "saint", "st",
+    "ambassador", "commissioner", "director", "comrade", "sir", "lord", "lady", "saint", "st", "assistant",
+    "cochair", "co-chair",
 })
 """Words before or after a name that are a title, not part of a longer name."""
 
