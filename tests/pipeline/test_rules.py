@@ -21,7 +21,7 @@ def entry(entry_id, title, type_, aliases=(), **fields):
 MOSCOW = dict(metonym=True)
 GLOSSARY = Glossary({e.id: e for e in [
     entry("united-states", "United States", "state",
-          ["US", "U.S.", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"))], demonyms=("American",)),
+          ["US", "U.S.", "U.S.A.", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"))], demonyms=("American",)),
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
@@ -38,6 +38,7 @@ GLOSSARY = Glossary({e.id: e for e in [
           relations=(("china", "russia"), ("china", "soviet-union"))),
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
     entry("imperialism", "Imperialism", "concept", ["imperialistic"]),
+    entry("pentagon", "The Pentagon", "organization", ["Department of Defense"]),
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
@@ -87,6 +88,16 @@ CASES = [
      None, [("America", "united-states"), ("China", "china")]),
     ("not longer: a sentence's opening word the text also writes in lower case",
      "Keeping America competitive begins with keeping our economy growing.", None, [("America", "united-states")]),
+    ("not longer: the model's entity across a clause", "You were here in this 93d Congress when America ended its "
+     "longest war.", None, [("America", "united-states")]),
+    ("not longer: two names joined by and", "Businesses will partner with the Department of Defense and Energy to turn "
+     "technologies into jobs.", None, [("Department of Defense", "pentagon")]),
+    ("not longer: a state's modifier", "We hope for a reconciliation between the people of Mainland China and the "
+     "world community.", None, [("China", "china")]),
+    ("not longer: a quotation's opening word the text also writes in lower case", 'An interpreter said to a '
+     'reporter, "Tell America not to abandon us." We will tell them so.', None, [("America", "united-states")]),
+    ("not longer: a sentence the splitter missed after an abbreviation", "The first Model T rattled down Main "
+     "Street, U.S.A. But as surely as our pioneers crossed the plains, we go on.", None, [("U.S.A.", "united-states")]),
     ("longer name: a programme named with a year", "My America 2000 strategy will help us reach our goals.",
      None, []),
     ("longer name: names joined by hyphens", "Six days ago, I replaced NAFTA and signed the brand-new "
@@ -113,6 +124,8 @@ CASES = [
      None, [("Beijing", "china")]),
     ("metonym as a place: possessive and place noun", "Traffic filled Moscow's suburbs.", "2020-01-01", []),
     ("metonym as a place: right here in", "Let's put it to a vote right here in Brussels.", None, []),
+    ("metonym as a place: near", "It has begun to place near Moscow a limited antimissile defense.", "1967-01-10",
+     []),
     ("metonym as a place: outside of", "Millions of people outside of Brussels are tired of it.", None, []),
     ("metonym as a place: negotiations in", "Recent negotiations in Beijing have provided a basis.", None, []),
     ("metonym as a place: a transcript's gloss in brackets", "I am pleased that Governor Gardner [Brussels] and "

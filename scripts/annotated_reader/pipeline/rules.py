@@ -28,9 +28,12 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                (or one and a connector) is glued before the match ("the Helping America's Youth
                Initiative", "the Commission on America's Urban Families"); a number
                the model found ("Fourteen million World War II") is no name, nor is a
-               sentence's opening word the text also writes in lower case ("Keeping America
-               competitive"), and a state's body ends with the state it names ("the
-               Congress of the United States"). The longer name goes to the candidates list.
+               sentence's (or a quotation's) opening word the text also writes in lower case
+               ("Keeping America competitive"), nor an entity the model ran across a clause
+               ("Congress when America ended") or across "and" right after the match ("the
+               Department of Defense and Energy"), nor "Mainland" before a state; a state's
+               body ends with the state it names ("the Congress of the United States"). The
+               longer name goes to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
                the ``labels`` it accepts is held to that list instead (a book called "1984"
@@ -39,7 +42,7 @@ metonym        the alias is a place standing for a government (``metonym: true``
                makes it a person ("President Washington"), or it is used as a place: a
                meeting, a visit, a journey or a residence there ("talks in Brussels", "flew
                to Moscow", "the embassy in Beijing", "here in Washington"),
-               "outside (of)" it, alone in a transcript's square brackets ("Governor Gardner
+               "outside (of)" or "near" it, alone in a transcript's square brackets ("Governor Gardner
                [Washington]"), or a possessive before a place noun ("Moscow's suburbs");
                "officials in Washington", "a signal to Beijing" and "Brussels insists" stay
                the government
@@ -98,8 +101,8 @@ PLACE_CUES = frozenset({
 })
 """Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow",
 "negotiations in Washington", "right here in Washington": the speaker's own place)."""
-LOCATIVE = frozenset({"outside", "inside"})
-"""Prepositions that make a place by themselves, with no cue ("outside (of) Washington")."""
+LOCATIVE = frozenset({"outside", "inside", "near"})
+"""Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 
@@ -125,11 +128,18 @@ SENTENCE_OPENERS = frozenset({
 """Words that are capitalised only because they open a sentence."""
 
 
+OPENING_QUOTES = frozenset({'"', "“", "‘"})
+
+
 def _is_name_word(token, lower: frozenset[str] = frozenset()) -> bool:
     """A capitalised word that may belong to a name: not a title, a determiner, a day or a month, and at a
     sentence's start not a word the text also writes in lower case ("Keeping America competitive")."""
-    if token.is_sent_start and (token.is_stop or token.lower_ in SENTENCE_OPENERS or token.text.lower() in lower):
+    before = token.nbor(-1).text if token.i > 0 else ""
+    opens = token.is_sent_start or before in OPENING_QUOTES  # "Tell America not to abandon us."
+    if opens and (token.is_stop or token.lower_ in SENTENCE_OPENERS or token.text.lower() in lower):
         return False
+    if token.is_stop and before.endswith("."):
+        return False  # a sentence the splitter missed after an abbreviation: "Main Street, U.S.A. But …"
     return (token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLES | DETERMINERS | NOT_NAME_WORDS)
 
 
@@ -202,7 +212,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
     model finds as one person, is the full name of the entry whose surname matched.
     """
     doc = span.doc
-    own = _own_words(title)
+    own = _own_words(title) | (STATE_MODIFIERS if entry_type == "state" else frozenset())
     for ent in doc.ents:
         if ent.label_ in AMOUNTS:
             continue  # "Fourteen million World War II" is a number, not a longer name
@@ -220,6 +230,10 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
                 continue  # "our Nation's Armed Forces": the owner's name and the match are two names
             if any(t.is_punct and t.text not in "-–'’." for t in extra):
                 continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
+            if any(t.is_lower and t.is_alpha and t.lower_ not in NAME_LINKS for t in extra):
+                continue  # nor across a clause ("Congress when America ended the war")
+            if span.end < ent.end and doc[span.end].lower_ == "and":
+                continue  # two names: "the Department of Defense and Energy"
             if _adds_name(extra, context, own):
                 return ent
     if span[0].is_lower:
@@ -306,10 +320,14 @@ def year_of(span: Span, context: Context) -> int | None:
     return max(years) if years else context.text_year
 
 
+STATE_MODIFIERS = frozenset({"mainland"})
+"""Words before a state's name that do not make another name ("Mainland China" is China)."""
 CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in", "de", "du", "von", "van", "der"})
 """Lower-case words a name of several capitalised words may hold ("Race to the Top"); "and" joins two
 names ("Wall Street and Main Street"), and so does a lone "to" ("from North Dakota to South Dakota"),
 which must come with "the"."""
+NAME_LINKS = CONNECTORS | {"and", "für", "und", "del", "la", "le", "des", "di", "da", "y", "et", "al"}
+"""Lower-case words a name the model found may hold ("Organization for Security and Co-operation in Europe")."""
 
 
 def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = frozenset()) -> list[Span]:
