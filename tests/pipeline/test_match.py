@@ -68,3 +68,31 @@ CASES = [
 @pytest.mark.parametrize("name,paragraphs,expected", CASES, ids=[c[0] for c in CASES])
 def test_matching_rules(run, name, paragraphs, expected):
     assert run(*paragraphs) == expected
+
+
+def test_the_match_cache_key_covers_the_code_matching_runs():
+    """Every module of the package that match.py and rules.py import is hashed into the match cache's key,
+    so an edit of any of them (a word list, the tokenizer rules) matches every text again."""
+    import ast
+    from pathlib import Path
+
+    from annotated_reader.pipeline import match_cache
+
+    package = Path(match_cache.__file__).parent.parent
+    needed, todo = set(), [(package / "pipeline" / name).resolve() for name in ("match.py", "rules.py")]
+    while todo:
+        path = todo.pop()
+        if path in needed:
+            continue
+        needed.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = path.parent
+                for _ in range(node.level - 1):
+                    base = base.parent
+                parts = (node.module or "").split(".") if node.module else []
+                target = base.joinpath(*parts)
+                names = [target.with_suffix(".py")] if parts else [base / f"{a.name}.py" for a in node.names]
+                todo += [n.resolve() for n in names if n.exists() and n.name != "errors.py"]  # messages only
+    hashed = {p.resolve() for p in match_cache._CODE}
+    assert needed <= hashed, sorted(str(p) for p in needed - hashed)
