@@ -39,6 +39,8 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
     entry("imperialism", "Imperialism", "concept", ["imperialistic"]),
     entry("pentagon", "The Pentagon", "organization", ["Department of Defense"]),
+    entry("iraq", "Iraq", "state"),
+    entry("xi-jinping", "Xi Jinping", "person", ["Xi"]),
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
@@ -98,6 +100,12 @@ CASES = [
      'reporter, "Tell America not to abandon us." We will tell them so.', None, [("America", "united-states")]),
     ("not longer: a sentence the splitter missed after an abbreviation", "The first Model T rattled down Main "
      "Street, U.S.A. But as surely as our pioneers crossed the plains, we go on.", None, [("U.S.A.", "united-states")]),
+    ("longer name: a war named after a state", "Ending the Iraq war has allowed us to strike decisive blows.", None,
+     []),
+    ("not longer: a plural the text writes in lower case after an acronym", "Defense spending rose by $100 billion "
+     "from our NATO Allies, and our allies agree.", None, [("NATO", "nato")]),
+    ("a heading in capitals", "AMERICA AND THE COMMUNIST NATIONS", None, [("AMERICA", "united-states")]),
+    ("not a short name in capitals", "PART XI. OUR FRIENDS", None, []),
     ("longer name: a programme named with a year", "My America 2000 strategy will help us reach our goals.",
      None, []),
     ("longer name: names joined by hyphens", "Six days ago, I replaced NAFTA and signed the brand-new "
@@ -126,6 +134,10 @@ CASES = [
     ("metonym as a place: right here in", "Let's put it to a vote right here in Brussels.", None, []),
     ("metonym as a place: near", "It has begun to place near Moscow a limited antimissile defense.", "1967-01-10",
      []),
+    ("metonym as a place: in, with no one acting", "It came from a debate in Brussels over whether to pay the "
+     "bills.", None, []),
+    ("metonym as an actor: the people in power in", "The people in power in Moscow have little choice.",
+     "2020-01-01", [("Moscow", "russia")]),
     ("metonym as a place: outside of", "Millions of people outside of Brussels are tired of it.", None, []),
     ("metonym as a place: negotiations in", "Recent negotiations in Beijing have provided a basis.", None, []),
     ("metonym as a place: a transcript's gloss in brackets", "I am pleased that Governor Gardner [Brussels] and "
@@ -148,6 +160,8 @@ CASES = [
      [("Chinese-Russian", "sino-russian-relations")]),
     ("relations: Sino-Soviet split", "The Sino-Soviet split divided the communist world in the 1960s.", None,
      [("Sino-Soviet", "sino-russian-relations")]),
+    ("relations: an agenda", "Soviet conduct is a key element of the U.S.-Soviet agenda.", None,
+     [("U.S.-Soviet", "us-soviet-relations")]),
     ("relations: no pair, no link", "Russian-American trade grew.", None, []),
     ("relations: one token before the relation word", "I want a lasting basis for U.S.-Soviet cooperation.",
      None, [("U.S.-Soviet", "us-soviet-relations")]),

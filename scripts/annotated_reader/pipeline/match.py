@@ -30,7 +30,7 @@ RELATION_WORDS = ("relations", "relationship", "relationships", "ties", "allianc
                   "rivalry", "split", "rift", "cooperation", "rapprochement", "summit", "summits", "détente",
                   "detente", "dispute", "disputes", "disagreement", "disagreements", "difficulties", "tensions",
                   "conflict", "quarrel", "friendship", "treaty", "pact", "entente", "talks", "negotiations",
-                  "competition", "confrontation", "border", "trade")
+                  "competition", "confrontation", "border", "trade", "agenda", "dialogue", "dialog")
 """Words after "X-Y" that make it a phrase about the relations between X and Y."""
 
 
@@ -90,7 +90,7 @@ class GlossaryMatcher:
         self.nlp: Language = spacy.blank(lang)
         use_project_tokenizer(self.nlp)
         self.rules: list[_Rule] = []
-        exact, lower = [], []
+        exact, lower, upper = [], [], []
         for entry in glossary:
             forms: list[Alias] = [Alias(text=entry.title), *entry.aliases]
             explicit = {a.text for a in forms}
@@ -102,10 +102,13 @@ class GlossaryMatcher:
                 target = exact if alias.is_case_sensitive else lower
                 for form in sorted(spelling_variants(alias.text)):
                     target.append({"label": label, "pattern": form, "id": entry.id})
+                    if alias.is_case_sensitive and form.upper() != form and len(form) >= 4:  # not "XI"
+                        upper.append({"label": label, "pattern": form.upper(), "id": entry.id})
         config = {"spans_key": "glossary", "spans_filter": None, "overwrite": False, "validate": False}
         self.exact = self.nlp.add_pipe("span_ruler", name="glossary_exact", config={**config, "phrase_matcher_attr": "ORTH"})
         self.lower = self.nlp.add_pipe("span_ruler", name="glossary_lower", config={**config, "phrase_matcher_attr": "LOWER"})
-        self.exact.add_patterns(exact)
+        claimed = {p["pattern"] for p in exact}
+        self.exact.add_patterns(exact + [p for p in upper if p["pattern"] not in claimed])  # headings in capitals
         self.lower.add_patterns(lower)
         self.relations = self._relation_patterns()
 

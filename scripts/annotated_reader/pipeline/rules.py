@@ -19,8 +19,10 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                words ("Latin America", "Institute of Globalization Studies"), or capitalised
                words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
                Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
-               border"; a year right after it, "America 2000"; never after a match in lower
-               case, "imperialistic Communism"), or, for a place entry, a compass
+               border"; a year right after it, "America 2000"; "war" after a state or place,
+               "the Iraq war"; never after a match in lower case, "imperialistic Communism", nor
+               in a heading in capitals; after an acronym, not a plural the text also writes in
+               lower case, "our NATO Allies"), or, for a place entry, a compass
                word before it ("east Asia", "Eastern Europe"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
                name ("Moscow-Washington"), nor after a possessive ("our Nation's Armed
@@ -39,7 +41,9 @@ label          the model labels the very same words as a number, date, time or a
                the ``labels`` it accepts is held to that list instead (a book called "1984"
                is a document, so a DATE label does not veto it)
 metonym        the alias is a place standing for a government (``metonym: true``) and a title
-               makes it a person ("President Washington"), or it is used as a place: a
+               makes it a person ("President Washington"), or it is used as a place: "in" or
+               "at" it, unless officials, negotiators, power or views are there or a
+               possessive follows ("a debate in Washington"; "officials in Washington" act), a
                meeting, a visit, a journey or a residence there ("talks in Brussels", "flew
                to Moscow", "the embassy in Beijing", "here in Washington"),
                "outside (of)" or "near" it, alone in a transcript's square brackets ("Governor Gardner
@@ -97,14 +101,24 @@ PLACE_CUES = frozenset({
     "born", "lived", "live", "lives", "living", "stationed", "posted", "studied", "protest", "protests",
     "protesters", "rally", "rallies", "parade", "ceremony", "streets", "hotel", "airport", "bombing", "attack",
     "attacks", "march", "marched", "moved", "headquarters", "headquartered", "office", "offices", "stayed",
-    "negotiation", "negotiations", "negotiated", "here", "there",
+    "negotiation", "negotiations", "negotiated", "here", "there", "sent",
 })
 """Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow",
 "negotiations in Washington", "right here in Washington": the speaker's own place)."""
+VIEW_HOLDERS = frozenset({
+    "official", "officials", "policymakers", "policy-makers", "strategists", "planners", "leaders", "hawks",
+    "negotiator", "negotiators", "power",
+    "view", "views", "consensus", "thinking", "mood", "opinion", "anxiety", "fear", "fears", "concern", "concerns",
+    "calculation", "calculations", "sentiment", "perception", "assessment",
+})
+"""Nouns before "in <city>" that make the city the government whose people, power or views they are
+("officials in Washington", "the people in power in Moscow", "the prevailing view in Brussels");
+otherwise "in"/"at" a city is the place."""
 LOCATIVE = frozenset({"outside", "inside", "near"})
 """Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
+WAR_WORDS = frozenset({"war", "wars"})
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,15 @@ def _adds_name(tokens, context: Context, own: frozenset[str]) -> bool:
                for t in tokens)
 
 
+def _house_plurals(span: Span, context: Context) -> frozenset[str]:
+    """After an acronym, a plural the text also writes in lower case is a common noun in capitals, not part
+    of a name: "our NATO Allies" (the text writes "allies" too)."""
+    if not span.text.replace(".", "").isupper():
+        return frozenset()
+    after = span.doc[span.end:span.end + 1]
+    return frozenset(fold(t.text) for t in after if t.lower_.endswith("s") and t.lower_ in context.lower_words)
+
+
 def _hyphen_then_name(doc: Doc, i: int, context: Context) -> bool:
     """A hyphen glued between a name and a capitalised word that is a name, not an adjective."""
     if i + 1 >= len(doc) or doc[i].text not in ("-", "–") or doc[i - 1].whitespace_ or doc[i].whitespace_:
@@ -212,7 +235,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
     model finds as one person, is the full name of the entry whose surname matched.
     """
     doc = span.doc
-    own = _own_words(title) | (STATE_MODIFIERS if entry_type == "state" else frozenset())
+    own = _own_words(title) | (STATE_MODIFIERS if entry_type == "state" else frozenset()) | _house_plurals(span, context)
     for ent in doc.ents:
         if ent.label_ in AMOUNTS:
             continue  # "Fourteen million World War II" is a number, not a longer name
@@ -238,9 +261,12 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
                 return ent
     if span[0].is_lower:
         return None  # words in lower case do not open a name: "imperialistic Communism"
+    if span.text.isupper() and span.end < len(doc) and doc[span.end].is_upper:
+        return None  # a heading in capitals: "AMERICA AND THE COMMUNIST NATIONS"
     end = span.end
     while end < len(doc):
-        if _is_name_word(doc[end], context.lower_words) and end not in context.glossary_tokens:
+        if _is_name_word(doc[end], context.lower_words) and end not in context.glossary_tokens \
+                and fold(doc[end].text) not in own:
             end += 1
         elif _hyphen_then_name(doc, end, context):
             end += 2  # "U.S.-Mexico-Canada Agreement"; but "U.S.-Canadian border" is the U.S.
@@ -248,6 +274,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             break
     if end == span.end and end < len(doc) and YEAR_NUMBER.fullmatch(doc[end].text):
         end += 1  # a programme named with a year: "America 2000"
+    if end == span.end and end < len(doc) and doc[end].lower_ in WAR_WORDS and entry_type in ("state", "place"):
+        end += 1  # a war named after a place: "the Iraq war", "the Gulf war"
     if end > span.end:
         return doc[span.start:end]
     return None
@@ -310,6 +338,9 @@ def used_as_place(span: Span) -> bool:
         window = doc[max(0, i - 3):i]
         if any(t.lower_ in PLACE_CUES for t in window):
             return True
+        held = any(t.lower_ in VIEW_HOLDERS for t in window) or (span.end < len(doc) and _possessive(doc[span.end]))
+        if doc[i].lower_ in ("in", "at") and not held:
+            return True  # "a debate in Washington", "we in Washington"; but "officials in Washington" act
     after = doc[span.end:span.end + 2]
     return len(after) == 2 and _possessive(after[0]) and after[1].lower_ in PLACE_NOUNS
 
