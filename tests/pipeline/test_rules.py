@@ -116,6 +116,8 @@ CASES = [
      None, [("imperialistic", "imperialism")]),
     ("longer name: a possessive match after a connector", "I am announcing a new Commission on America's Urban "
      "Families.", None, []),
+    ("not longer: a sentence's opening -ing form of a verb the text writes", "Keeping America strong is vital. We "
+     "must keep our word.", None, [("America", "united-states")]),
     ("longer name: a capitalised word glued before a possessive match",
      "Through the Helping America's Youth Initiative, we are encouraging caring adults.", None, []),
     # rule: prefix

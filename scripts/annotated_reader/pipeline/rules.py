@@ -30,8 +30,8 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                (or one and a connector) is glued before the match ("the Helping America's Youth
                Initiative", "the Commission on America's Urban Families"); a number
                the model found ("Fourteen million World War II") is no name, nor is a
-               sentence's (or a quotation's) opening word the text also writes in lower case
-               ("Keeping America competitive"), nor an entity the model ran across a clause
+               sentence's (or a quotation's) opening word the text also writes in lower case,
+               or the -ing form of a verb it writes ("Keeping America competitive"), nor an entity the model ran across a clause
                ("Congress when America ended") or across "and" right after the match ("the
                Department of Defense and Energy"), nor "Mainland" before a state; a state's
                body ends with the state it names ("the Congress of the United States"). The
@@ -145,12 +145,19 @@ SENTENCE_OPENERS = frozenset({
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 
 
+def _gerund(word: str, lower: frozenset[str]) -> bool:
+    """A verb's -ing form whose verb the text writes: "Keeping America strong" (the text writes "keep")."""
+    stem = word[:-3]
+    return word.endswith("ing") and len(stem) > 2 and (stem in lower or stem + "e" in lower or stem[:-1] in lower)
+
+
 def _is_name_word(token, lower: frozenset[str] = frozenset()) -> bool:
     """A capitalised word that may belong to a name: not a title, a determiner, a day or a month, and at a
     sentence's start not a word the text also writes in lower case ("Keeping America competitive")."""
     before = token.nbor(-1).text if token.i > 0 else ""
     opens = token.is_sent_start or before in OPENING_QUOTES  # "Tell America not to abandon us."
-    if opens and (token.is_stop or token.lower_ in SENTENCE_OPENERS or token.text.lower() in lower):
+    if opens and (token.is_stop or token.lower_ in SENTENCE_OPENERS or token.text.lower() in lower
+                  or _gerund(token.lower_, lower)):
         return False
     if token.is_stop and before.endswith("."):
         return False  # a sentence the splitter missed after an abbreviation: "Main Street, U.S.A. But …"
