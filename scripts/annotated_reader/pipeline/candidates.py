@@ -111,8 +111,13 @@ def _without_opener(entity: Entity, name: str, lower: frozenset[str]) -> str | N
     return normalise(rest) if rest else None
 
 
+_TITLE_WORDS = TITLES | ROLE_WORDS
+_ADDRESS_WORDS = frozenset({"his", "her", "your"})
+"""Words before a title in a form of address ("His Holiness")."""
+
+
 def _is_title(word: str) -> bool:
-    return fold(word).rstrip(".") in TITLES | ROLE_WORDS or fold(word) in ("his", "her", "your")
+    return fold(word).rstrip(".") in _TITLE_WORDS or fold(word) in _ADDRESS_WORDS
 
 
 def _without_title(name: str | None, label: str) -> str | None:

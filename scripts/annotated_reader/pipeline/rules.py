@@ -272,8 +272,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
         return None  # a heading in capitals: "AMERICA AND THE COMMUNIST NATIONS"
     end = span.end
     while end < len(doc):
-        if _is_name_word(doc[end], context.lower_words) and end not in context.glossary_tokens \
-                and fold(doc[end].text) not in own:
+        if _adds_name(doc[end:end + 1], context, own):
             end += 1
         elif _hyphen_then_name(doc, end, context):
             end += 2  # "U.S.-Mexico-Canada Agreement"; but "U.S.-Canadian border" is the U.S.
