@@ -50,6 +50,15 @@ LINK_POLICIES: tuple[str, ...] = ("first-in-section", "first-in-text", "every-me
 # --------------------------------------------------------------------------- glossary
 
 
+def _within(years: tuple[int | None, int | None] | None, year: int | None) -> bool:
+    if years is None:
+        return True
+    first, last = years
+    if year is None:
+        return last is None
+    return (first is None or first <= year) and (last is None or year <= last)
+
+
 @dataclass(frozen=True)
 class Alias:
     """One surface form that names an entry, with optional restrictions on where it counts."""
@@ -66,15 +75,22 @@ class Alias:
     """A place name that stands for a government: linked only where the place acts, not where it is a place."""
     period: tuple[int | None, int | None] | None = None
     """Years (first, last; None for open) in which the alias names this entry, e.g. Moscow → Soviet Union 1922–1991."""
+    written: tuple[int | None, int | None] | None = None
+    """Years of the *text* in which the alias names this entry, whatever years its sentence speaks of:
+    writers of 1918–1941 called the First World War "the World War"."""
 
     def in_period(self, year: int | None) -> bool:
         """Whether the alias names this entry in ``year`` (None: undated, read as the present)."""
-        if self.period is None:
-            return True
-        first, last = self.period
-        if year is None:
-            return last is None
-        return (first is None or first <= year) and (last is None or year <= last)
+        return _within(self.period, year)
+
+    def written_in(self, year: int | None) -> bool:
+        """Whether a text of ``year`` (None: undated, read as the present) uses the alias for this entry."""
+        return _within(self.written, year)
+
+    @property
+    def restricted(self) -> bool:
+        """The alias holds only in some years (``period`` or ``written``)."""
+        return self.period is not None or self.written is not None
 
     @property
     def is_case_sensitive(self) -> bool:

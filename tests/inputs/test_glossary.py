@@ -135,6 +135,24 @@ def test_alias_claimed_by_two_entries(tmp_path):
                for p in found), found
 
 
+@pytest.mark.parametrize("claims,clash", [
+    ("aliases: [Arrighi]", True),  # both unrestricted
+    ("aliases:\n  - text: Arrighi\n    period: [1922, 1991]", False),  # restricted wins in its years
+    ("aliases:\n  - text: Arrighi\n    written: [1918, 1941]", False),
+])
+def test_a_name_restricted_to_some_years_may_share_an_unrestricted_one(tmp_path, claims, clash):
+    other = HARVEY.replace("type: person", f"type: person\n{claims}")
+    found = problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": other})
+    assert any(f"[{E.NAME_CLAIMED.code}]" in p for p in found) == clash, found
+
+
+def test_two_claims_restricted_to_overlapping_years_clash(tmp_path):
+    one = GOOD.replace("aliases: [Arrighi]", "aliases:\n  - text: Arrighi\n    period: [1950, 2000]")
+    other = HARVEY.replace("type: person", "type: person\naliases:\n  - text: Arrighi\n    period: [1990, null]")
+    found = problems_for(tmp_path, {"giovanni-arrighi.md": one, "david-harvey.md": other})
+    assert any(f"[{E.NAME_CLAIMED.code}] 'Arrighi'" in p for p in found), found
+
+
 def test_invalid_id_and_duplicate_title(tmp_path):
     found = problems_for(tmp_path, {"giovanni-arrighi.md": GOOD, "david-harvey.md": HARVEY,
                                     "Arrighi_2.md": GOOD.replace("aliases: [Arrighi]", "aliases: []"),

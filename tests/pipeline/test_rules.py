@@ -25,8 +25,10 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
-    entry("soviet-union", "Soviet Union", "state", [Alias(text="Moscow", period=(1922, 1991), **MOSCOW)],
+    entry("soviet-union", "Soviet Union", "state", [Alias(text="Moscow", period=(1922, 1991), **MOSCOW),
+                                                     Alias(text="Russia", period=(1922, 1991), written=(1922, 1991))],
           demonyms=("Soviet",)),
+    entry("world-war-i", "World War I", "event", [Alias(text="World War", written=(1918, 1941))]),
     entry("european-union", "European Union", "organization", ["EU", Alias(text="Brussels", metonym=True)]),
     entry("the-west", "the West", "place", ["West", "Western"]),
     entry("globalisation", "Neoliberal globalisation", "concept", ["Globalization", "globalization"]),
@@ -155,6 +157,25 @@ CASES = [
     ("period: the text's own date", "Moscow refused the offer.", "1962-10-22", [("Moscow", "soviet-union")]),
     ("period: a decade by its last year", "In the 1990s and early 2000s Moscow looked west.", None,
      [("Moscow", "russia")]),
+    ("period: a name of its time wins over an unrestricted one", "Weapons went to Russia and China.",
+     "1942-01-06", [("Russia", "soviet-union"), ("China", "china")]),
+    ("period: after its time the unrestricted name", "Weapons went to Russia and China.", "2022-01-06",
+     [("Russia", "russia"), ("China", "china")]),
+    ("period: the year nearest the match", "Japan made war against China in 1894 and against Russia in 1904, "
+     "and seized Manchuria in 1931.", "1942-01-06", [("China", "china"), ("Russia", "russia")]),
+    ("period: a sentence about today is read at the text's date", "Europe today can balance Moscow on its "
+     "own, unlike in 1945.", "2019-01-01", [("Moscow", "russia")]),
+    ("written: the text's date, not the sentence's", "Even when the World War broke out in 1914, it seemed "
+     "far away.", "1941-01-06", [("World War", "world-war-i")]),
+    ("written: outside its years no mention", "Even when the World War broke out in 1914, it seemed far away.",
+     "2001-01-06", []),
+    ("tokens: a hyphen used as a dash after a name", "We had allies- Britain and the Soviet Union- and "
+     "there were others.", "1942-01-06", [("Soviet Union", "soviet-union")]),
+    ("metonym as a place: a list after in", "Conferences have been held in Brussels, and Moscow and Beijing.",
+     "1942-01-06", []),
+    ("metonym as a place: the gates of", "The hordes swarmed up to the very gates of Moscow.", "1942-01-06", []),
+    ("metonym as a place: a visit a few words back", "This was agreed during the visit of the British Prime "
+     "Minister to Beijing.", None, []),
     # relation phrases over pairs of states
     ("relations: US-China relations", "US-China relations worsened.", None,
      [("US-China", "us-china-relations")]),
@@ -251,6 +272,18 @@ def test_heading_words_are_not_candidates():
     entity = Entity("t", "h-1", 0, 12, "PERSON", "Putin Pivots", "Putin Pivots", "", True)
     text = AnnotatedText(Document(source, blocks), (), (entity,), {})
     assert collect([text]) == ()
+
+
+@pytest.mark.parametrize("paragraph,listed", [("AGRICULTURE", False), ("THE ATLANTIC COUNCIL", False),
+                                              ("We met the Atlantic Council.", True)])
+def test_paragraphs_in_capitals_stand_as_headings(paragraph, listed):
+    source = Source("t", SourceMeta(title="T"), (), "t.txt")
+    blocks = (Block("p-1", "paragraph", paragraph, 0, 1),)
+    name = "Atlantic Council" if listed else paragraph.removeprefix("THE ")
+    start = paragraph.index(name)
+    entity = Entity("t", "p-1", start, start + len(name), "ORG", name, paragraph, "", start == 0)
+    text = AnnotatedText(Document(source, blocks), (), (entity,), {})
+    assert [c.name for c in collect([text])] == ([name] if listed else [])
 
 
 @pytest.mark.parametrize("sentence,expected", [

@@ -50,8 +50,9 @@ class AliasFormat(BaseModel):
     requires_in_sentence: tuple[str, ...] = ()
     metonym: bool = False
     period: tuple[int | None, int | None] | None = None
+    written: tuple[int | None, int | None] | None = None
 
-    @field_validator("period")
+    @field_validator("period", "written")
     @classmethod
     def _period(cls, value):
         if value is not None:
@@ -63,7 +64,7 @@ class AliasFormat(BaseModel):
 
     def to_model(self) -> model.Alias:
         return model.Alias(self.text, self.case_sensitive, self.after_first_mention, self.not_followed_by,
-                           self.not_preceded_by, self.requires_in_sentence, self.metonym, self.period)
+                           self.not_preceded_by, self.requires_in_sentence, self.metonym, self.period, self.written)
 
 
 def _written_date(value: object) -> object:

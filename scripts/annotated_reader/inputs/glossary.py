@@ -148,8 +148,13 @@ def load_glossary(directory: Path) -> Glossary:
 
 
 def _periods_overlap(a: tuple | None, b: tuple | None) -> bool:
-    if a is None or b is None:
+    """Two claims on one name clash unless one of them is restricted to a period: in its period the
+    restricted claim wins, outside it the other one ("Russia" 1922–1991 names the Soviet Union, the
+    Russia entry's title every other year). Two restricted claims clash when their periods overlap."""
+    if a is None and b is None:
         return True
+    if a is None or b is None:
+        return False
     (a1, a2), (b1, b2) = a, b
     return (a1 is None or b2 is None or a1 <= b2) and (b1 is None or a2 is None or b1 <= a2)
 
@@ -169,8 +174,9 @@ def _not_an_entry(path: Path) -> str | None:
 
 def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Problem], directory: Path) -> None:
     """Problems that involve more than one entry: see_also and relations targets, names claimed twice or
-    looking alike. The same alias may name two entries only in periods that do not overlap (Moscow:
-    the Soviet Union until 1991, Russia from 1992).
+    looking alike. The same name may belong to two entries only when a period tells them apart: periods
+    that do not overlap (Moscow: the Soviet Union until 1991, Russia from 1992), or a period on one
+    claim, which wins in its years ("Russia" names the Soviet Union from 1922 to 1991).
 
     ``present`` holds the ids of the regular entry files (valid or not); a see_also naming anything
     else (a directory, a link, the README) is reported here rather than failing later.
@@ -189,7 +195,7 @@ def cross_check(entries: dict[str, Entry], present: set[str], problems: list[Pro
             for ref in pair:
                 if ref not in present:
                     problems.append(E.RELATION_MISSING.at(entry.path, entry.line_of("relations"), ref=ref))
-        forms = [(entry.title, None, "title")] + [(a.text, a.period, "aliases") for a in entry.aliases]
+        forms = [(entry.title, None, "title")] + [(a.text, a.period or a.written, "aliases") for a in entry.aliases]
         forms += [(d, None, "demonyms") for d in entry.demonyms]
         for form, period, key_name in forms:
             line = entry.line_of(key_name)

@@ -23,7 +23,7 @@ import srsly
 
 from ..model import Analysis, BlockAnalysis, Document
 from ..settings import Settings
-from .nlp import DASH_INFIXES, component_names, load_pipeline, model_version
+from .nlp import DASH_INFIXES, DASH_SUFFIXES, component_names, load_pipeline, model_version
 
 CACHE_FORMAT = "4"
 CHUNK_DOCUMENTS = 8
@@ -36,7 +36,7 @@ def model_key(settings: Settings) -> str:
     components = ",".join(sorted(settings.components))
     every = ",".join(component_names(settings.model))
     return (f"v{CACHE_FORMAT}|{settings.model}|{model_version(settings.model)}|spacy-{spacy.__version__}"
-            f"|{components}|of:{every}|sentencizer|infixes:{'|'.join(DASH_INFIXES)}")
+            f"|{components}|of:{every}|sentencizer|infixes:{'|'.join(DASH_INFIXES)}|suffixes:{'|'.join(DASH_SUFFIXES)}")
 
 
 def cache_key(document: Document, model: str) -> str:

@@ -7,8 +7,8 @@ match from linking ("Latin America"), a city read as a place ("here in Washingto
 capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
 rank or an office). Left out: a common noun the text capitalises by house style ("the Nation", when
 it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
-adjectives (also a region's: "Middle Eastern"), names in headings (a heading's words are cut from
-the text's names), a sentence's opening word that the text also writes in lower case ("Keeping
+adjectives (also a region's: "Middle Eastern"), names in headings and in paragraphs written all in
+capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's opening word that the text also writes in lower case ("Keeping
 America" is "America"; "Previous Presidents" is "Presidents"), titles or ranks alone ("Speaker",
 "His Holiness"; before a person's name they are cut: "Sergeant Hake" is "Hake") and offices ending
 in one ("Special Assistant"), a nationality adjective before a plural noun the text also writes in
@@ -170,8 +170,9 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
     for text in texts:
         lower = lower_case_words(block.text for block in text.document.blocks)
         for entity in text.entities:
-            if text.block(entity.block_id).kind == "heading":
-                continue
+            block = text.block(entity.block_id)
+            if block.kind == "heading" or not any(ch.islower() for ch in block.text):
+                continue  # a heading, or a paragraph in capitals that stands as one ("AGRICULTURE")
             name = normalise(entity.surface)
             if name is None or "," in name or is_adjective(entity, name, folded_demonyms):
                 continue

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
-from . import rules
+from . import metonyms, rules
 from .nlp import use_project_tokenizer
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
@@ -188,17 +188,17 @@ class GlossaryMatcher:
                 continue
             if rules.label(span, entry.type, entry.labels):
                 continue
-            if rule.alias.metonym and rules.titled(span):
+            if rule.alias.metonym and metonyms.titled(span):
                 continue  # the person named like the city: the model's entity, if any, is a candidate
-            if rule.alias.metonym and rules.used_as_place(span):
+            if rule.alias.metonym and metonyms.used_as_place(span):
                 longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
-            if not rule.alias.in_period(rules.year_of(span, context)):
+            if not rule.alias.in_period(rules.year_of(span, context)) or not rule.alias.written_in(text_year):
                 continue
             full = rule.alias.after_first_mention and rules.full_name_around(span, entry.title)
             allowed.append((span, rule, full))
         # Equal spans: a form restricted to the period at hand first, then unrestricted, then surname-only.
-        allowed.sort(key=lambda item: (item[1].alias.period is None, item[1].alias.after_first_mention))
+        allowed.sort(key=lambda item: (not item[1].alias.restricted, item[1].alias.after_first_mention))
         order = {id(span): (rule, full) for span, rule, full in allowed}
         chosen = []
         for span in filter_spans([span for span, _, _ in allowed]):

@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from ..errors import E, ReaderError
 
@@ -58,7 +58,13 @@ Alliance") splits from both words, and so does a hyphen after an abbreviation's 
 "U.S.-Canadian" as one token."""
 
 
+DASH_SUFFIXES = (r"(?<=[A-Za-z]{2})-",)
+"""A hyphen that ends a word before a space is a dash ("the Soviet Union- and", old transcripts'
+spacing); the default rules keep "Union-" as one token, which no name matches."""
+
+
 def use_project_tokenizer(nlp: Language) -> None:
-    """The default English tokenizer plus the project's infixes (``DASH_INFIXES``): the model's
-    pipeline and the matcher's patterns are tokenised alike."""
+    """The default English tokenizer plus the project's infixes and suffixes (``DASH_INFIXES``,
+    ``DASH_SUFFIXES``): the model's pipeline and the matcher's patterns are tokenised alike."""
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *DASH_INFIXES]).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *DASH_SUFFIXES]).search

@@ -47,13 +47,18 @@ metonym        the alias is a place standing for a government (``metonym: true``
                meeting, a visit, a journey or a residence there ("talks in Brussels", "flew
                to Moscow", "the embassy in Beijing", "here in Washington"),
                "outside (of)" or "near" it, alone in a transcript's square brackets ("Governor Gardner
-               [Washington]"), or a possessive before a place noun ("Moscow's suburbs");
-               "officials in Washington", "a signal to Beijing" and "Brussels insists" stay
-               the government
+               [Washington]"), a possessive before a place noun ("Moscow's suburbs"), "of" it
+               after a place's part or event ("the gates of Moscow", "the defense of Moscow"),
+               or "to" it after a journey a few words back ("the visit of the Prime Minister to
+               Washington"); a list carries the place ("in Washington, and Moscow and
+               Chungking"); "officials in Washington", "a signal to Beijing" and "Brussels
+               insists" stay the government (module ``metonyms``)
 period         the alias names the entry only in a ``period`` and the sentence (else the text)
-               is dated outside it, by the latest year it names (a decade by its last year):
+               is dated outside it, by the year it names nearest the match (a decade by its last year):
                Moscow in 1969 is the Soviet Union, in 2023 Russia; an undated passage of an
-               undated text is read as the present
+               undated text is read as the present, and so is a sentence that says "today"
+               or "now" ("Europe today can balance Russia, unlike in 1945"). In its period such an alias wins over
+               another entry's unrestricted name ("Russia" in 1942 is the Soviet Union)
 =============  ============================================================================
 """
 
@@ -66,10 +71,9 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
-from .words import ADJECTIVE_ENDING, ROLE_WORDS, TITLES
+from .words import ADJECTIVE_ENDING, DETERMINERS, ROLE_WORDS, TITLES, possessive
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
-DETERMINERS = frozenset({"the", "a", "an"})
 NOT_NAME_WORDS = frozenset({
     "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -80,12 +84,6 @@ COMPASS = frozenset({
     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
 })
 """Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
-PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "around", "across", "via"})
-PLACE_NOUNS = frozenset({
-    "suburb", "suburbs", "street", "streets", "outskirts", "airport", "airports", "mayor", "residents", "metro",
-    "centre", "center", "city", "region", "square", "district", "districts", "subway", "hotel", "hotels", "river",
-    "stadium", "university", "theatre", "theater", "museum", "parks", "park", "traffic", "population",
-})
 AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "concept"})
 """Entry types a number, date or amount label vetoes (unless the entry lists its ``labels``).
@@ -93,29 +91,6 @@ VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "conc
 Name labels (PERSON for a state, GPE for a person) veto nothing by default: measured on the
 tuning texts, the small English model gives a person's label to "Kyiv" and a place's to
 "Mearsheimer" often enough that such a veto loses more true links than it saves."""
-PLACE_CUES = frozenset({
-    "meet", "meets", "met", "meeting", "meetings", "summit", "summits", "talks", "conference", "held", "hold",
-    "holds", "signed", "sign", "gathered", "gather", "visit", "visits", "visited", "visiting", "trip", "trips",
-    "travel", "travels", "travelled", "traveled", "flew", "fly", "flies", "went", "go", "goes", "came", "come",
-    "arrived", "arrive", "arrives", "returned", "return", "journey", "landed", "embassy", "embassies", "based",
-    "born", "lived", "live", "lives", "living", "stationed", "posted", "studied", "protest", "protests",
-    "protesters", "rally", "rallies", "parade", "ceremony", "streets", "hotel", "airport", "bombing", "attack",
-    "attacks", "march", "marched", "moved", "headquarters", "headquartered", "office", "offices", "stayed",
-    "negotiation", "negotiations", "negotiated", "here", "there", "sent",
-})
-"""Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow",
-"negotiations in Washington", "right here in Washington": the speaker's own place)."""
-VIEW_HOLDERS = frozenset({
-    "official", "officials", "policymakers", "policy-makers", "strategists", "planners", "leaders", "hawks",
-    "negotiator", "negotiators", "power",
-    "view", "views", "consensus", "thinking", "mood", "opinion", "anxiety", "fear", "fears", "concern", "concerns",
-    "calculation", "calculations", "sentiment", "perception", "assessment",
-})
-"""Nouns before "in <city>" that make the city the government whose people, power or views they are
-("officials in Washington", "the people in power in Moscow", "the prevailing view in Brussels");
-otherwise "in"/"at" a city is the place."""
-LOCATIVE = frozenset({"outside", "inside", "near"})
-"""Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 WAR_WORDS = frozenset({"war", "wars"})
@@ -162,10 +137,6 @@ def _is_name_word(token, lower: frozenset[str] = frozenset()) -> bool:
     if token.is_stop and before.endswith("."):
         return False  # a sentence the splitter missed after an abbreviation: "Main Street, U.S.A. But …"
     return (token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLES | DETERMINERS | NOT_NAME_WORDS)
-
-
-def _possessive(token) -> bool:
-    return fold(token.text) in ("'s", "'")
 
 
 def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, frozenset]) -> bool:
@@ -254,9 +225,9 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             if before > ent.start and doc[before].is_lower and doc[before].lower_ in CONNECTORS:
                 before -= 1  # "the Commission on America's Urban Families"
             glued = before >= ent.start and _adds_name(doc[before:before + 1], context, own)
-            if span.end < ent.end and _possessive(doc[span.end]) and not glued:
+            if span.end < ent.end and possessive(doc[span.end]) and not glued:
                 continue  # "Russia's Central Bank"; but "the Helping America's Youth Initiative" is one name
-            if span.start > ent.start and _possessive(doc[span.start - 1]):
+            if span.start > ent.start and possessive(doc[span.start - 1]):
                 continue  # "our Nation's Armed Forces": the owner's name and the match are two names
             if any(t.is_punct and t.text not in "-–'’." for t in extra):
                 continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
@@ -319,42 +290,23 @@ def label(span: Span, entry_type: str, accepted: tuple[str, ...]) -> str | None:
     return None
 
 
-def titled(span: Span) -> bool:
-    """A title right before the name makes it a person's: "President Washington", "General Washington"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
-
-
-def used_as_place(span: Span) -> bool:
-    """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name;
-    the name alone in square brackets (a transcript's gloss: "Governor Gardner [Washington]");
-    or name's + a place noun."""
-    doc = span.doc
-    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
-        return True
-    i = span.start - 1
-    while i >= 2 and doc[i].text in (",", "and") and doc[i - 1].text[:1].isupper() and span.start - i < 8:
-        i -= 2  # back over a list of places: "fly to Toronto, Berlin, Moscow"
-    if i >= 0 and doc[i].lower_ in DETERMINERS:
-        i -= 1
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in LOCATIVE:
-        i -= 1
-    if i >= 0 and doc[i].lower_ in LOCATIVE:
-        return True
-    if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
-        window = doc[max(0, i - 3):i]
-        if any(t.lower_ in PLACE_CUES for t in window):
-            return True
-        held = any(t.lower_ in VIEW_HOLDERS for t in window) or (span.end < len(doc) and _possessive(doc[span.end]))
-        if doc[i].lower_ in ("in", "at") and not held:
-            return True  # "a debate in Washington", "we in Washington"; but "officials in Washington" act
-    after = doc[span.end:span.end + 2]
-    return len(after) == 2 and _possessive(after[0]) and after[1].lower_ in PLACE_NOUNS
+PRESENT = frozenset({"today", "now", "nowadays", "currently"})
+"""Words that date a sentence to the text's own time whatever years it names ("Europe today can balance
+Russia on its own, unlike in 1945")."""
 
 
 def year_of(span: Span, context: Context) -> int | None:
-    """The latest year the sentence names (a decade by its last year), else the text's year, else None."""
-    years = [int(y) + (9 if decade and int(y) % 10 == 0 else 0) for y, decade in YEAR.findall(span.sent.text)]
-    return max(years) if years else context.text_year
+    """The year the sentence names nearest the match (a decade by its last year; of two as near, the
+    later), else the text's year, else None; the text's year when the sentence says it speaks of the
+    present ("today"). "The war against Russia in 1904 … in 1931" dates Russia by 1904."""
+    sent = span.sent
+    if any(t.lower_ in PRESENT for t in sent):
+        return context.text_year
+    at = span.start_char - sent.start_char
+    years = [(min(abs(m.start() - at), abs(m.end() - at)),
+              -(int(m.group(1)) + (9 if m.group(2) and int(m.group(1)) % 10 == 0 else 0)))
+             for m in YEAR.finditer(sent.text)]
+    return -min(years)[1] if years else context.text_year
 
 
 STATE_MODIFIERS = frozenset({"mainland"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..inputs.text import fold
+
 ADJECTIVE_ENDING = re.compile(r"(?:an|ian|ese|ish|ic|i)$")
 """Endings of nationality adjectives ("Canadian", "Japanese", "Turkish", "Iraqi")."""
 
@@ -21,3 +23,10 @@ ROLE_WORDS = frozenset({
     "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
+
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def possessive(token) -> bool:
+    """The token is a possessive ending ("'s", "’s", or a lone apostrophe)."""
+    return fold(token.text) in ("'s", "'")

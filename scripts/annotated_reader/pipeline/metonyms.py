@@ -1,0 +1,80 @@
+"""The metonym rule: a city standing for a government is a mention only where it acts, not where
+something happens there (the ``metonym`` row of the rule table in ``rules``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .words import DETERMINERS, TITLES, possessive
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "around", "across", "via"})
+PLACE_NOUNS = frozenset({
+    "suburb", "suburbs", "street", "streets", "outskirts", "airport", "airports", "mayor", "residents", "metro",
+    "centre", "center", "city", "region", "square", "district", "districts", "subway", "hotel", "hotels", "river",
+    "stadium", "university", "theatre", "theater", "museum", "parks", "park", "traffic", "population",
+})
+PLACE_CUES = frozenset({
+    "meet", "meets", "met", "meeting", "meetings", "summit", "summits", "talks", "conference", "held", "hold",
+    "holds", "signed", "sign", "gathered", "gather", "visit", "visits", "visited", "visiting", "trip", "trips",
+    "travel", "travels", "travelled", "traveled", "flew", "fly", "flies", "went", "go", "goes", "came", "come",
+    "arrived", "arrive", "arrives", "returned", "return", "journey", "landed", "embassy", "embassies", "based",
+    "born", "lived", "live", "lives", "living", "stationed", "posted", "studied", "protest", "protests",
+    "protesters", "rally", "rallies", "parade", "ceremony", "streets", "hotel", "airport", "bombing", "attack",
+    "attacks", "march", "marched", "moved", "headquarters", "headquartered", "office", "offices", "stayed",
+    "negotiation", "negotiations", "negotiated", "here", "there", "sent",
+})
+"""Words before the preposition that make a metonym a place ("talks in Brussels", "flew to Moscow",
+"negotiations in Washington", "right here in Washington": the speaker's own place)."""
+VIEW_HOLDERS = frozenset({
+    "official", "officials", "policymakers", "policy-makers", "strategists", "planners", "leaders", "hawks",
+    "negotiator", "negotiators", "power",
+    "view", "views", "consensus", "thinking", "mood", "opinion", "anxiety", "fear", "fears", "concern", "concerns",
+    "calculation", "calculations", "sentiment", "perception", "assessment",
+})
+"""Nouns before "in <city>" that make the city the government whose people, power or views they are
+("officials in Washington", "the people in power in Moscow", "the prevailing view in Brussels");
+otherwise "in"/"at" a city is the place."""
+LOCATIVE = frozenset({"outside", "inside", "near"})
+"""Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
+PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
+                      "residents", "mayor", "liberation"})
+"""Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow")."""
+JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission"})
+"""Nouns of a journey that reach "to <city>" across a few words ("the visit of the Prime Minister to Washington")."""
+
+
+def titled(span: Span) -> bool:
+    """A title right before the name makes it a person's: "President Washington", "General Washington"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
+def used_as_place(span: Span) -> bool:
+    """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name;
+    the name alone in square brackets (a transcript's gloss: "Governor Gardner [Washington]");
+    or name's + a place noun."""
+    doc = span.doc
+    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
+        return True
+    i = span.start - 1
+    while i >= 2 and doc[i].text in (",", "and") and span.start - i < 10:
+        j = i - 1 if doc[i].text == "and" and doc[i - 1].text == "," else i
+        if j < 2 or not doc[j - 1].text[:1].isupper():
+            break
+        i = j - 2  # back over a list of places: "fly to Toronto, Berlin, Moscow", "in Washington, and Moscow"
+    if i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in LOCATIVE | PLACE_OF:
+        return True
+    if i >= 0 and doc[i].lower_ in LOCATIVE:
+        return True
+    if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
+        window = doc[max(0, i - 3):i]
+        if any(t.lower_ in PLACE_CUES for t in window):
+            return True
+        if doc[i].lower_ == "to" and any(t.lower_ in JOURNEYS for t in doc[max(span.sent.start, i - 8):i]):
+            return True  # "the visit of the British Prime Minister to Washington"
+        held = any(t.lower_ in VIEW_HOLDERS for t in window) or (span.end < len(doc) and possessive(doc[span.end]))
+        if doc[i].lower_ in ("in", "at") and not held:
+            return True  # "a debate in Washington", "we in Washington"; but "officials in Washington" act
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and possessive(after[0]) and after[1].lower_ in PLACE_NOUNS
