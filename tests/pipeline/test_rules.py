@@ -46,6 +46,8 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
+    entry("middle-east", "Middle East", "place"),
+    entry("containment", "Containment", "concept"),
     entry("world-war-ii", "World War II", "event"),
     entry("us-armed-forces", "United States Armed Forces", "organization", ["Armed Forces"]),
 ]})
@@ -176,6 +178,19 @@ CASES = [
     ("metonym as a place: the gates of", "The hordes swarmed up to the very gates of Moscow.", "1942-01-06", []),
     ("metonym as a place: a visit a few words back", "This was agreed during the visit of the British Prime "
      "Minister to Beijing.", None, []),
+    ("longer name: a capitalised compass word before a state", "Central America and the Caribbean region are "
+     "undergoing change. The central issue is trade.", None, []),
+    ("longer name: a war named after two states", "The continuing occupation of Afghanistan and the dislocations "
+     "caused by the Iraq-Iran war serve as constant reminders; so does the Iran-Iraq conflict.", None, []),
+    ("longer name: a war there, not a war's name", "Tensions threatened another Middle East war after 30 "
+     "years of Middle East conflict.", None, [("Middle East", "middle-east"), ("Middle East", "middle-east")]),
+    ("longer name: a state's Government is the state", "The United States Government should pursue it.",
+     None, [("United States", "united-states")]),
+    ("restriction: a term in a heading in capitals", "HOSPITAL COST CONTAINMENT", None, []),
+    ("relations: a heading in capitals", "THE U.S.-SOVIET RELATIONSHIP", "1980-01-21",
+     [("U.S.-SOVIET", "us-soviet-relations")]),
+    ("metonym as a place: the object of a verb of place", "The people who inhabit Brussels deserve no less.",
+     None, []),
     # relation phrases over pairs of states
     ("relations: US-China relations", "US-China relations worsened.", None,
      [("US-China", "us-china-relations")]),

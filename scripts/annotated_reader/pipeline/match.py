@@ -12,6 +12,7 @@ that suppressed a match, are the candidates for new entries.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import product
 
 import spacy
 from spacy.language import Language
@@ -129,11 +130,11 @@ class GlossaryMatcher:
                 if a not in self.glossary or b not in self.glossary:
                     continue
                 for first, second in ((a, b), (b, a)):
-                    for x in self._names(first):
-                        for y in self._names(second):
-                            patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(x)]
+                    for x, y in product(self._names(first), self._names(second)):
+                        for xs, ys in {(x, y), (x.upper(), y.upper())}:  # and in a heading in capitals
+                            patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(xs)]
                                             + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
-                                            + [{"ORTH": t.text} for t in self.nlp.make_doc(y)]
+                                            + [{"ORTH": t.text} for t in self.nlp.make_doc(ys)]
                                             + [{"LOWER": {"IN": list(RELATION_WORDS)}}])
             if patterns:
                 matcher.add(rule, patterns)
@@ -180,7 +181,8 @@ class GlossaryMatcher:
         allowed, longer = [], []
         for span, rule in matches:
             entry = self.glossary[rule.entry_id]
-            if rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias):
+            if (rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias)
+                    or rules.in_capitals(span, rule.alias, entry.type)):
                 continue
             outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title, entry.type)
             if outer is not None:

@@ -39,6 +39,10 @@ LOCATIVE = frozenset({"outside", "inside", "near"})
 PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
                       "residents", "mayor", "liberation"})
 """Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow")."""
+PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "reach",
+                         "reached", "entered", "enter", "toured", "tour", "left", "leave", "leaving", "occupied",
+                         "bombed", "besieged", "captured", "liberated"})
+"""Verbs whose object is a place ("the people who inhabit Washington", "when Nixon visited Moscow")."""
 JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission"})
 """Nouns of a journey that reach "to <city>" across a few words ("the visit of the Prime Minister to Washington")."""
 
@@ -49,7 +53,8 @@ def titled(span: Span) -> bool:
 
 
 def used_as_place(span: Span) -> bool:
-    """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name;
+    """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name; a
+    verb whose object is a place before it ("inhabit Washington");
     the name alone in square brackets (a transcript's gloss: "Governor Gardner [Washington]");
     or name's + a place noun."""
     doc = span.doc
@@ -65,7 +70,7 @@ def used_as_place(span: Span) -> bool:
         i -= 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in LOCATIVE | PLACE_OF:
         return True
-    if i >= 0 and doc[i].lower_ in LOCATIVE:
+    if i >= 0 and doc[i].lower_ in LOCATIVE | PLACE_VERBS:
         return True
     if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
         window = doc[max(0, i - 3):i]

@@ -10,7 +10,8 @@ same table with examples.
 rule           a match is rejected when …
 =============  ============================================================================
 restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded_by``,
-               ``requires_in_sentence``
+               ``requires_in_sentence``; a term (an alias in lower case, a concept's name) met
+               in a line in capitals beside other words ("HOSPITAL COST CONTAINMENT")
 prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-):
                "anti-Western" is a stance, not a mention of the West; a name of several words
                or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
@@ -19,11 +20,15 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                words ("Latin America", "Institute of Globalization Studies"), or capitalised
                words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
                Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
-               border"; a year right after it, "America 2000"; "war" after a state or place,
-               "the Iraq war"; never after a match in lower case, "imperialistic Communism", nor
-               in a heading in capitals; after an acronym, not a plural the text also writes in
-               lower case, "our NATO Allies"), or, for a place entry, a compass
-               word before it ("east Asia", "Eastern Europe"); not across a possessive
+               border", though a place the model found is a name, "Iraq-Iran war"; a year
+               right after it, "America 2000"; "war" or "conflict" after a state or place,
+               "the Iraq war", "the Iran-Iraq conflict" (not after "a" or "another":
+               "another Middle East war" is a war there); never after a match in lower
+               case, "imperialistic Communism", nor in a heading in capitals; after an
+               acronym, not a plural the text also writes in lower case, "our NATO Allies";
+               after a state, not "Government", "the United States Government"), or, for a
+               place entry, a compass word before it ("east Asia", "Eastern Europe"), for a
+               state a capitalised one ("Central America", "West Germany"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
                name ("Moscow-Washington"), nor after a possessive ("our Nation's Armed
                Forces"); a possessive after the match ends the name unless a capitalised word
@@ -46,7 +51,8 @@ metonym        the alias is a place standing for a government (``metonym: true``
                possessive follows ("a debate in Washington"; "officials in Washington" act), a
                meeting, a visit, a journey or a residence there ("talks in Brussels", "flew
                to Moscow", "the embassy in Beijing", "here in Washington"),
-               "outside (of)" or "near" it, alone in a transcript's square brackets ("Governor Gardner
+               "outside (of)" or "near" it, a verb whose object is a place ("who inhabit
+               Washington", "visited Moscow"), alone in a transcript's square brackets ("Governor Gardner
                [Washington]"), a possessive before a place noun ("Moscow's suburbs"), "of" it
                after a place's part or event ("the gates of Moscow", "the defense of Moscow"),
                or "to" it after a journey a few words back ("the visit of the Prime Minister to
@@ -93,7 +99,11 @@ tuning texts, the small English model gives a person's label to "Kyiv" and a pla
 "Mearsheimer" often enough that such a veto loses more true links than it saves."""
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
-WAR_WORDS = frozenset({"war", "wars"})
+WAR_WORDS = frozenset({"war", "wars", "conflict"})
+"""Words that make a war's name of a state's or a place's ("the Iraq war"; "conflict" only after
+"the": "30 years of Middle East conflict" is conflict there)."""
+INDEFINITE = frozenset({"a", "an", "another", "any"})
+"""Before "<place> war" they make it a war there, not a war's name: "another Middle East war"."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,18 @@ def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, fro
     return bool(required) and not {fold(t.text) for t in span.sent} & required
 
 
+def in_capitals(span: Span, alias: Alias, entry_type: str) -> bool:
+    """A term (an alias in lower case, or a concept's name) met in a line in capitals beside other words
+    ("HOSPITAL COST CONTAINMENT"): capitals cannot tell the term from a common noun of a longer heading."""
+    if (alias.is_case_sensitive and entry_type != "concept") or alias.text.isupper() or not span.text.isupper():
+        return False
+    if fold(span.text) != fold(alias.text):
+        return False  # a relation phrase ("U.S.-SOVIET RELATIONSHIP") is matched by its parts, not as a term
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper for t in near)
+
+
 def prefix(span: Span, alias: Alias) -> bool:
     """One word glued to anti-, pro-, post-, non-, ex- or neo- by a hyphen (the alias lacking it)."""
     doc = span.doc
@@ -202,8 +224,8 @@ def _hyphen_then_name(doc: Doc, i: int, context: Context) -> bool:
     if i + 1 >= len(doc) or doc[i].text not in ("-", "–") or doc[i - 1].whitespace_ or doc[i].whitespace_:
         return False
     after = doc[i + 1]
-    return (_is_name_word(after, context.lower_words) and after.i not in context.glossary_tokens
-            and not ADJECTIVE_ENDING.search(after.text))
+    adjective = ADJECTIVE_ENDING.search(after.text) and after.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
+    return _is_name_word(after, context.lower_words) and after.i not in context.glossary_tokens and not adjective
 
 
 def longer_name(span: Span, context: Context, title: str = "", entry_type: str = "") -> Span | None:
@@ -213,7 +235,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
     model finds as one person, is the full name of the entry whose surname matched.
     """
     doc = span.doc
-    own = _own_words(title) | (STATE_MODIFIERS if entry_type == "state" else frozenset()) | _house_plurals(span, context)
+    own = _own_words(title) | (STATE_WORDS if entry_type == "state" else frozenset()) | _house_plurals(span, context)
     for ent in doc.ents:
         if ent.label_ in AMOUNTS:
             continue  # "Fourteen million World War II" is a number, not a longer name
@@ -251,7 +273,12 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             break
     if end == span.end and end < len(doc) and YEAR_NUMBER.fullmatch(doc[end].text):
         end += 1  # a programme named with a year: "America 2000"
-    if end == span.end and end < len(doc) and doc[end].lower_ in WAR_WORDS and entry_type in ("state", "place"):
+    first = span.start
+    while first >= 2 and doc[first - 1].text in ("-", "–") and doc[first - 2].text[:1].isupper():
+        first -= 2  # back over the names a hyphen joins: "the Iran-Iraq conflict"
+    before = doc[first - 1].lower_ if first > 0 else ""
+    if (end == span.end and end < len(doc) and doc[end].lower_ in WAR_WORDS and entry_type in ("state", "place")
+            and before not in INDEFINITE and (doc[end].lower_ != "conflict" or before == "the")):
         end += 1  # a war named after a place: "the Iraq war", "the Gulf war"
     if end > span.end:
         return doc[span.start:end]
@@ -259,9 +286,12 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
 
 
 def region_part(span: Span, entry_type: str) -> Span | None:
-    """For a place entry (a region), a compass word before it makes another region: "east Asia"."""
+    """For a place entry (a region), a compass word before it makes another region: "east Asia"; for a
+    state, a capitalised one makes another name: "Central America", "West Germany"."""
     doc = span.doc
-    if entry_type == "place" and span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in COMPASS and (
+            entry_type == "place" or (entry_type == "state" and before.text[:1].isupper() and span.text[:1].isupper())):
         return doc[span.start - 1:span.end]
     return None
 
@@ -309,8 +339,9 @@ def year_of(span: Span, context: Context) -> int | None:
     return -min(years)[1] if years else context.text_year
 
 
-STATE_MODIFIERS = frozenset({"mainland"})
-"""Words before a state's name that do not make another name ("Mainland China" is China)."""
+STATE_WORDS = frozenset({"mainland", "government"})
+"""Words around a state's name that do not make another name ("Mainland China" is China, "the United
+States Government" names the United States)."""
 CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in", "de", "du", "von", "van", "der"})
 """Lower-case words a name of several capitalised words may hold ("Race to the Top"); "and" joins two
 names ("Wall Street and Main Street"), and so does a lone "to" ("from North Dakota to South Dakota"),
