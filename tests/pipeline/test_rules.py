@@ -47,6 +47,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("india", "India", "state", demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
     entry("middle-east", "Middle East", "place"),
+    entry("europe", "Europe", "place"),
     entry("containment", "Containment", "concept"),
     entry("world-war-ii", "World War II", "event"),
     entry("us-armed-forces", "United States Armed Forces", "organization", ["Armed Forces"]),
@@ -166,7 +167,7 @@ CASES = [
     ("period: the year nearest the match", "Japan made war against China in 1894 and against Russia in 1904, "
      "and seized Manchuria in 1931.", "1942-01-06", [("China", "china"), ("Russia", "russia")]),
     ("period: a sentence about today is read at the text's date", "Europe today can balance Moscow on its "
-     "own, unlike in 1945.", "2019-01-01", [("Moscow", "russia")]),
+     "own, unlike in 1945.", "2019-01-01", [("Europe", "europe"), ("Moscow", "russia")]),
     ("written: the text's date, not the sentence's", "Even when the World War broke out in 1914, it seemed "
      "far away.", "1941-01-06", [("World War", "world-war-i")]),
     ("written: outside its years no mention", "Even when the World War broke out in 1914, it seemed far away.",
@@ -186,6 +187,13 @@ CASES = [
      "years of Middle East conflict.", None, [("Middle East", "middle-east"), ("Middle East", "middle-east")]),
     ("longer name: a state's Government is the state", "The United States Government should pursue it.",
      None, [("United States", "united-states")]),
+    ("longer name: a body the model found before in", "The UN and the OAS now have vigorous human rights "
+     "commissions for the airing of human rights violations and the Commission on Security and Cooperation in "
+     "Europe has helped to make human rights part of the agenda.", None, []),
+    ("longer name: after an organisation's acronym a common noun in capitals", "We will host a NATO Summit in "
+     "May. The summit will review the defense program.", None, [("NATO", "nato")]),
+    ("tokens: a double hyphen after an abbreviation", "In the city for which we have a special responsibility"
+     "--Washington, D.C.--the picture is even brighter.", None, []),
     ("restriction: a term in a heading in capitals", "HOSPITAL COST CONTAINMENT", None, []),
     ("relations: a heading in capitals", "THE U.S.-SOVIET RELATIONSHIP", "1980-01-21",
      [("U.S.-SOVIET", "us-soviet-relations")]),

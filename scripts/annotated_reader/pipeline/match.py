@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
-from . import metonyms, rules
+from . import metonyms, periods, rules
 from .nlp import use_project_tokenizer
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
@@ -195,7 +195,7 @@ class GlossaryMatcher:
             if rule.alias.metonym and metonyms.used_as_place(span):
                 longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
-            if not rule.alias.in_period(rules.year_of(span, context)) or not rule.alias.written_in(text_year):
+            if not rule.alias.in_period(periods.year_of(span, text_year)) or not rule.alias.written_in(text_year):
                 continue
             full = rule.alias.after_first_mention and rules.full_name_around(span, entry.title)
             allowed.append((span, rule, full))

@@ -20,7 +20,8 @@ from .annotate import DocCache
 
 FORMAT = "2"
 _CODE = [Path(__file__).with_name("match.py"), Path(__file__).with_name("rules.py"),
-         Path(__file__).with_name("metonyms.py"), Path(__file__).with_name("words.py"), Path(__file__).with_name("nlp.py"),
+         Path(__file__).with_name("metonyms.py"), Path(__file__).with_name("periods.py"),
+         Path(__file__).with_name("words.py"), Path(__file__).with_name("nlp.py"),
          Path(__file__).parent.parent / "inputs" / "text.py", Path(__file__).parent.parent / "model.py"]
 
 

@@ -51,11 +51,11 @@ def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
     return nlp
 
 
-DASH_INFIXES = (r"[;:,](?=--)", r"(?<=[;:,])--", r"(?<=[A-Za-z]\.)-(?=[A-Za-z])")
-"""A double hyphen after a semicolon, colon or comma (old transcripts' dash: "the United States;--the
-Alliance") splits from both words, and so does a hyphen after an abbreviation's full stop
-("U.S.-Canadian border", "U.S.-Soviet cooperation"); the default rules keep "States;--the" and
-"U.S.-Canadian" as one token."""
+DASH_INFIXES = (r"[;:,](?=--)", r"(?<=[;:,.])--", r"(?<=[A-Za-z]\.)-(?=[A-Za-z])")
+"""A double hyphen after a semicolon, colon, comma or full stop (old transcripts' dash: "the United
+States;--the Alliance", "Washington, D.C.--the picture") splits from both words, and so does a
+hyphen after an abbreviation's full stop ("U.S.-Canadian border", "U.S.-Soviet cooperation"); the
+default rules keep "States;--the" and "U.S.-Canadian" as one token."""
 
 
 DASH_SUFFIXES = (r"(?<=[A-Za-z]{2})-",)

@@ -17,7 +17,10 @@ prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-,
                or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
                an alias that itself has the prefix
 longer name    it lies inside a longer name: an entity of the model that adds capitalised
-               words ("Latin America", "Institute of Globalization Studies"), or capitalised
+               words ("Latin America", "Institute of Globalization Studies") or an organisation,
+               event or law of the model that ends right before "in", "of" or "for" and
+               the match ("the Commission on Security and Cooperation" + "in Europe"; not a
+               state's body, "the Congress of the United States"), or capitalised
                words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
                Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
                border", though a place the model found is a name, "Iraq-Iran war"; a year
@@ -25,7 +28,8 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                "the Iraq war", "the Iran-Iraq conflict" (not after "a" or "another":
                "another Middle East war" is a war there); never after a match in lower
                case, "imperialistic Communism", nor in a heading in capitals; after an
-               acronym, not a plural the text also writes in lower case, "our NATO Allies";
+               acronym, not a plural the text also writes in lower case, "our NATO Allies",
+               nor after an organisation's such a word in the singular, "the NATO Summit in";
                after a state, not "Government", "the United States Government"), or, for a
                place entry, a compass word before it ("east Asia", "Eastern Europe"), for a
                state a capitalised one ("Central America", "West Germany"); not across a possessive
@@ -59,12 +63,14 @@ metonym        the alias is a place standing for a government (``metonym: true``
                Washington"); a list carries the place ("in Washington, and Moscow and
                Chungking"); "officials in Washington", "a signal to Beijing" and "Brussels
                insists" stay the government (module ``metonyms``)
-period         the alias names the entry only in a ``period`` and the sentence (else the text)
-               is dated outside it, by the year it names nearest the match (a decade by its last year):
-               Moscow in 1969 is the Soviet Union, in 2023 Russia; an undated passage of an
-               undated text is read as the present, and so is a sentence that says "today"
-               or "now" ("Europe today can balance Russia, unlike in 1945"). In its period such an alias wins over
-               another entry's unrestricted name ("Russia" in 1942 is the Soviet Union)
+period         the alias names the entry only in a ``period`` and the sentence (else the
+               text) is dated outside it, by the year it names nearest the match (a decade by
+               its last year): Moscow in 1969 is the Soviet Union, in 2023 Russia; an undated
+               passage of an undated text is read as the present, and so is a sentence that
+               says "today" or "now" ("Europe today can balance Russia, unlike in 1945"); or
+               only in texts ``written`` in some years and the text is dated outside them ("the
+               World War" until 1941). In its years such an alias wins over another entry's
+               unrestricted name ("Russia" in 1942 is the Soviet Union) (module ``periods``)
 =============  ============================================================================
 """
 
@@ -97,7 +103,6 @@ VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "conc
 Name labels (PERSON for a state, GPE for a person) veto nothing by default: measured on the
 tuning texts, the small English model gives a person's label to "Kyiv" and a place's to
 "Mearsheimer" often enough that such a veto loses more true links than it saves."""
-YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s|’s|'s)?\b")
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 WAR_WORDS = frozenset({"war", "wars", "conflict"})
 """Words that make a war's name of a state's or a place's ("the Iraq war"; "conflict" only after
@@ -210,13 +215,17 @@ def _adds_name(tokens, context: Context, own: frozenset[str]) -> bool:
                for t in tokens)
 
 
-def _house_plurals(span: Span, context: Context) -> frozenset[str]:
+def _house_nouns(span: Span, context: Context, entry_type: str) -> frozenset[str]:
     """After an acronym, a plural the text also writes in lower case is a common noun in capitals, not part
-    of a name: "our NATO Allies" (the text writes "allies" too)."""
+    of a name: "our NATO Allies" (the text writes "allies" too); after an organisation's acronym, so is
+    such a word in the singular when no name word follows it: "the NATO Summit in Washington"."""
     if not span.text.replace(".", "").isupper():
         return frozenset()
-    after = span.doc[span.end:span.end + 1]
-    return frozenset(fold(t.text) for t in after if t.lower_.endswith("s") and t.lower_ in context.lower_words)
+    doc = span.doc
+    after = doc[span.end:span.end + 1]
+    last = span.end + 1 >= len(doc) or not _is_name_word(doc[span.end + 1], context.lower_words)
+    return frozenset(fold(t.text) for t in after if t.lower_ in context.lower_words
+                     and (t.lower_.endswith("s") or (entry_type == "organization" and last)))
 
 
 def _hyphen_then_name(doc: Doc, i: int, context: Context) -> bool:
@@ -228,6 +237,22 @@ def _hyphen_then_name(doc: Doc, i: int, context: Context) -> bool:
     return _is_name_word(after, context.lower_words) and after.i not in context.glossary_tokens and not adjective
 
 
+TAIL_CONNECTORS = frozenset({"in", "of", "for"})
+BODY_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
+
+
+def _name_before(span: Span, context: Context) -> Span | None:
+    """An organisation, event or law the model found (no glossary name) that ends right before "in",
+    "of" or "for" and the match: the match ends its name ("the Commission on Security and Cooperation"
+    + "in Europe"; but "World War II in Asia" is two names)."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in TAIL_CONNECTORS:
+        return None
+    return next((ent for ent in doc.ents if ent.end == i and ent.label_ in BODY_LABELS and len(ent) > 1
+                 and not any(t.i in context.glossary_tokens for t in ent)), None)
+
+
 def longer_name(span: Span, context: Context, title: str = "", entry_type: str = "") -> Span | None:
     """The longer name the match lies inside, or None (see the table above).
 
@@ -235,7 +260,11 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
     model finds as one person, is the full name of the entry whose surname matched.
     """
     doc = span.doc
-    own = _own_words(title) | (STATE_WORDS if entry_type == "state" else frozenset()) | _house_plurals(span, context)
+    own = (_own_words(title) | (STATE_WORDS if entry_type == "state" else frozenset())
+           | _house_nouns(span, context, entry_type))
+    head = _name_before(span, context)
+    if head is not None and not (entry_type == "state" and head[-1].lower_ in STATE_BODIES):
+        return doc[head.start:span.end]
     for ent in doc.ents:
         if ent.label_ in AMOUNTS:
             continue  # "Fourteen million World War II" is a number, not a longer name
@@ -318,25 +347,6 @@ def label(span: Span, entry_type: str, accepted: tuple[str, ...]) -> str | None:
                 wrong = ent.label_ in AMOUNTS and entry_type in VETOED_BY_AMOUNTS
             return ent.label_ if wrong else None
     return None
-
-
-PRESENT = frozenset({"today", "now", "nowadays", "currently"})
-"""Words that date a sentence to the text's own time whatever years it names ("Europe today can balance
-Russia on its own, unlike in 1945")."""
-
-
-def year_of(span: Span, context: Context) -> int | None:
-    """The year the sentence names nearest the match (a decade by its last year; of two as near, the
-    later), else the text's year, else None; the text's year when the sentence says it speaks of the
-    present ("today"). "The war against Russia in 1904 … in 1931" dates Russia by 1904."""
-    sent = span.sent
-    if any(t.lower_ in PRESENT for t in sent):
-        return context.text_year
-    at = span.start_char - sent.start_char
-    years = [(min(abs(m.start() - at), abs(m.end() - at)),
-              -(int(m.group(1)) + (9 if m.group(2) and int(m.group(1)) % 10 == 0 else 0)))
-             for m in YEAR.finditer(sent.text)]
-    return -min(years)[1] if years else context.text_year
 
 
 STATE_WORDS = frozenset({"mainland", "government"})

@@ -13,9 +13,9 @@ set C (four more, first scored at 34b051e), set D (four more, first scored at 28
 (five more, first scored at 3a44868), set F (five more, first scored at 450bba5), set G (five
 more, first scored at e654084), set H (six more, first scored at 0326951), set I (eight
 more, first scored at eb02abc), set J (ten more, first scored at e57207e), set K (ten more,
-first scored at eca6f98), set L (seven more, first scored at 490db6e) and set M (two written
-messages, first scored at 8847284). ``heldout-n`` (four written messages) was annotated, and first
-scored, before any of its errors were read.
+first scored at eca6f98), set L (seven more, first scored at 490db6e), set M (two written
+messages, first scored at 8847284) and set N (four more, first scored at 4f057ed). ``heldout-o``
+(four texts of 1900-1926) was annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
