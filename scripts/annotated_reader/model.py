@@ -307,6 +307,9 @@ class Mention:
     """The linking policy makes this mention a link to its entry."""
     first: bool = False
     """The first linked mention of its entry in the text: the target of the "In this text" panel."""
+    metonym: bool = False
+    """Made by a ``metonym`` alias (a city standing for its government): less certain than a name, so
+    the link goes to a name of the entry in the same section when there is one."""
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,20 @@ def test_link_policy_never_links_headings(policy, linked, first):
     assert {(x.block_id, x.start) for x in result.mentions if x.linked} == linked
     assert {(x.block_id, x.start) for x in result.mentions if x.first} == first
     assert [(x.block_id, x.start) for x in result.mentions] == [(x.block_id, x.start) for x in MENTIONS]
+
+
+def metonym(block, start, entry):
+    return Mention("t", block, start, start + 1, entry, "x", 0, 1, metonym=True)
+
+
+@pytest.mark.parametrize("mentions,linked", [
+    # a name later in the section carries the link, not the city standing for the government before it
+    ((metonym("p-3", 0, "a"), m("p-4", 0, "a")), {("p-4", 0)}),
+    # with no name of the entry in the section, the city is linked
+    ((metonym("p-3", 0, "a"), metonym("p-4", 0, "a")), {("p-3", 0)}),
+    # a name in another section does not take the link away
+    ((m("p-1", 0, "a"), metonym("p-3", 0, "a")), {("p-1", 0), ("p-3", 0)}),
+])
+def test_a_name_carries_the_link_before_a_metonym(mentions, linked):
+    text = AnnotatedText(Document(Source("t", SourceMeta(title="T"), (), "t.txt"), BLOCKS), mentions, ())
+    assert {(x.block_id, x.start) for x in link(text, "first-in-section").mentions if x.linked} == linked

@@ -48,7 +48,8 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("asia", "Asia", "place"),
     entry("middle-east", "Middle East", "place"),
     entry("europe", "Europe", "place"),
-    entry("containment", "Containment", "concept"),
+    entry("containment", "Containment", "concept", [Alias(text="containment", not_preceded_by=("cost",))]),
+    entry("tariffs", "Tariffs", "concept", ["tariff", "tariffs"]),
     entry("world-war-ii", "World War II", "event"),
     entry("us-armed-forces", "United States Armed Forces", "organization", ["Armed Forces"]),
 ]})
@@ -194,9 +195,14 @@ CASES = [
      "May. The summit will review the defense program.", None, [("NATO", "nato")]),
     ("tokens: a double hyphen after an abbreviation", "In the city for which we have a special responsibility"
      "--Washington, D.C.--the picture is even brighter.", None, []),
-    ("restriction: a term in a heading in capitals", "HOSPITAL COST CONTAINMENT", None, []),
+    ("restriction: in a heading in capitals too", "HOSPITAL COST CONTAINMENT", None, []),
+    ("restriction: a term in a heading in capitals", "PROTECTIVE TARIFF", None, [("TARIFF", "tariffs")]),
     ("relations: a heading in capitals", "THE U.S.-SOVIET RELATIONSHIP", "1980-01-21",
      [("U.S.-SOVIET", "us-soviet-relations")]),
+    ("metonym as a place: a meeting or document named after it", "The conference put into effect the surtaxes "
+     "provided for by the Brussels treaty.", None, []),
+    ("metonym as a place: the city of", "We are embarking on a building program for the city of Brussels.", None,
+     []),
     ("metonym as a place: the object of a verb of place", "The people who inhabit Brussels deserve no less.",
      None, []),
     # relation phrases over pairs of states

@@ -67,6 +67,8 @@ def rebuild_doc(vocab, text: str, block: BlockAnalysis) -> Doc:
     return Doc(vocab, words=words, spaces=spaces, ents=ents if tokens else None, sent_starts=sent_starts)
 
 
+METONYM = "METONYM"
+"""The label of a mention made by a ``metonym`` alias (a city for its government): the less certain kind."""
 RELATION_DASHES = frozenset({"-", "–", "/"})
 """What joins the two names of a relation phrase ("US-China", "US–China", "US/China")."""
 RELATION_SET = frozenset(RELATION_WORDS)
@@ -95,6 +97,7 @@ class GlossaryMatcher:
         for entry in glossary:
             forms: list[Alias] = [Alias(text=entry.title), *entry.aliases]
             explicit = {a.text for a in forms}
+            any_case = {fold(a.text) for a in forms if not a.is_case_sensitive}  # they match capitals too
             if entry.surname and entry.surname not in explicit:
                 forms.append(Alias(text=entry.surname, after_first_mention=True))
             for alias in forms:
@@ -103,7 +106,8 @@ class GlossaryMatcher:
                 target = exact if alias.is_case_sensitive else lower
                 for form in sorted(spelling_variants(alias.text)):
                     target.append({"label": label, "pattern": form, "id": entry.id})
-                    if alias.is_case_sensitive and form.upper() != form and len(form) >= 4:  # not "XI"
+                    if (alias.is_case_sensitive and form.upper() != form and len(form) >= 4  # not "XI"
+                            and fold(form) not in any_case):
                         upper.append({"label": label, "pattern": form.upper(), "id": entry.id})
         config = {"spans_key": "glossary", "spans_filter": None, "overwrite": False, "validate": False}
         self.exact = self.nlp.add_pipe("span_ruler", name="glossary_exact", config={**config, "phrase_matcher_attr": "ORTH"})
@@ -160,7 +164,7 @@ class GlossaryMatcher:
             for span in spans:
                 sent = span.sent
                 mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
-                                        span.text, sent.start_char, sent.end_char))
+                                        span.text, sent.start_char, sent.end_char, metonym=span.label_ == METONYM))
             taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *longer] for i in range(span.start, span.end))
             for ent in list(doc.ents) + longer + rules.capitalised_names(doc, taken, lower):
                 if ent.label_ not in CANDIDATE_LABELS and ent.label_ != "NAME":
@@ -181,8 +185,7 @@ class GlossaryMatcher:
         allowed, longer = [], []
         for span, rule in matches:
             entry = self.glossary[rule.entry_id]
-            if (rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias)
-                    or rules.in_capitals(span, rule.alias, entry.type)):
+            if rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias):
                 continue
             outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title, entry.type)
             if outer is not None:
@@ -208,5 +211,6 @@ class GlossaryMatcher:
             if rule.alias.after_first_mention and rule.entry_id not in seen and not full:
                 continue
             seen.add(rule.entry_id)
-            chosen.append(Span(doc, span.start, span.end, label=self.glossary[rule.entry_id].type, span_id=rule.entry_id))
+            chosen.append(Span(doc, span.start, span.end, label=METONYM if rule.alias.metonym else "NAME",
+                               span_id=rule.entry_id))
         return chosen, longer

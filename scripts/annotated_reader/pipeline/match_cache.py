@@ -18,7 +18,7 @@ from pathlib import Path
 from ..model import AnnotatedText, Document, Entity, Glossary, Mention
 from .annotate import DocCache
 
-FORMAT = "2"
+FORMAT = "3"
 _CODE = [Path(__file__).with_name("match.py"), Path(__file__).with_name("rules.py"),
          Path(__file__).with_name("metonyms.py"), Path(__file__).with_name("periods.py"),
          Path(__file__).with_name("words.py"), Path(__file__).with_name("nlp.py"),
@@ -44,8 +44,8 @@ def key(model_output_key: str, names: str, date: str | None = None) -> str:
 
 
 def encode(text: AnnotatedText) -> bytes:
-    data = {"mentions": [[m.block_id, m.start, m.end, m.entry_id, m.surface, m.sentence_start, m.sentence_end]
-                         for m in text.mentions],
+    data = {"mentions": [[m.block_id, m.start, m.end, m.entry_id, m.surface, m.sentence_start, m.sentence_end,
+                          m.metonym] for m in text.mentions],
             "entities": [[e.block_id, e.start, e.end, e.label, e.surface, e.sentence, e.followed_by, e.starts_sentence]
                          for e in text.entities],
             "sentences": {block: [list(pair) for pair in pairs] for block, pairs in text.sentences.items()}}
@@ -54,7 +54,7 @@ def encode(text: AnnotatedText) -> bytes:
 
 def decode(document: Document, raw: bytes) -> AnnotatedText:
     data = json.loads(raw.decode("utf-8"))
-    mentions = tuple(Mention(document.id, *m) for m in data["mentions"])
+    mentions = tuple(Mention(document.id, *m[:7], metonym=m[7]) for m in data["mentions"])
     entities = tuple(Entity(document.id, *e) for e in data["entities"])
     sentences = {block: tuple(tuple(pair) for pair in pairs) for block, pairs in data["sentences"].items()}
     return AnnotatedText(document, mentions, entities, sentences)

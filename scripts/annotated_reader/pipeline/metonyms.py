@@ -37,12 +37,15 @@ otherwise "in"/"at" a city is the place."""
 LOCATIVE = frozenset({"outside", "inside", "near"})
 """Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
-                      "residents", "mayor", "liberation"})
+                      "residents", "mayor", "liberation", "city"})
 """Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow")."""
 PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "reach",
                          "reached", "entered", "enter", "toured", "tour", "left", "leave", "leaving", "occupied",
                          "bombed", "besieged", "captured", "liberated"})
 """Verbs whose object is a place ("the people who inhabit Washington", "when Nixon visited Moscow")."""
+NAMED_AFTER = frozenset({"conference", "conferences", "treaty", "treaties", "summit", "summits", "agreement",
+                         "agreements", "accord", "accords", "declaration", "communique", "protocol", "olympics"})
+"""Words after a city that make a meeting or a document named after the place ("the Washington treaty")."""
 JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission"})
 """Nouns of a journey that reach "to <city>" across a few words ("the visit of the Prime Minister to Washington")."""
 
@@ -54,7 +57,8 @@ def titled(span: Span) -> bool:
 
 def used_as_place(span: Span) -> bool:
     """A metonym used as a place: a place cue, a preposition and the name; "outside (of)" the name; a
-    verb whose object is a place before it ("inhabit Washington");
+    verb whose object is a place before it ("inhabit Washington"); a meeting or document named after it
+    ("the Washington treaty");
     the name alone in square brackets (a transcript's gloss: "Governor Gardner [Washington]");
     or name's + a place noun."""
     doc = span.doc
@@ -81,5 +85,7 @@ def used_as_place(span: Span) -> bool:
         held = any(t.lower_ in VIEW_HOLDERS for t in window) or (span.end < len(doc) and possessive(doc[span.end]))
         if doc[i].lower_ in ("in", "at") and not held:
             return True  # "a debate in Washington", "we in Washington"; but "officials in Washington" act
+    if span.end < len(doc) and doc[span.end].lower_ in NAMED_AFTER:
+        return True  # "the Washington treaty", "the Moscow summit": named after the place
     after = doc[span.end:span.end + 2]
     return len(after) == 2 and possessive(after[0]) and after[1].lower_ in PLACE_NOUNS

@@ -10,8 +10,9 @@ same table with examples.
 rule           a match is rejected when …
 =============  ============================================================================
 restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded_by``,
-               ``requires_in_sentence``; a term (an alias in lower case, a concept's name) met
-               in a line in capitals beside other words ("HOSPITAL COST CONTAINMENT")
+               ``requires_in_sentence`` (in a line in capitals too: a name's capitals
+               variant is not matched where an alias in lower case of the same entry, with its
+               restrictions, matches the line: "HOSPITAL COST CONTAINMENT")
 prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-):
                "anti-Western" is a stance, not a mention of the West; a name of several words
                or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
@@ -60,7 +61,8 @@ metonym        the alias is a place standing for a government (``metonym: true``
                [Washington]"), a possessive before a place noun ("Moscow's suburbs"), "of" it
                after a place's part or event ("the gates of Moscow", "the defense of Moscow"),
                or "to" it after a journey a few words back ("the visit of the Prime Minister to
-               Washington"); a list carries the place ("in Washington, and Moscow and
+               Washington"), a meeting or document named after it ("the Washington treaty",
+               "the Moscow summit"); a list carries the place ("in Washington, and Moscow and
                Chungking"); "officials in Washington", "a signal to Beijing" and "Brussels
                insists" stay the government (module ``metonyms``)
 period         the alias names the entry only in a ``period`` and the sentence (else the
@@ -164,18 +166,6 @@ def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, fro
     if not_preceded and span.start > 0 and fold(doc[span.start - 1].text) in not_preceded:
         return True
     return bool(required) and not {fold(t.text) for t in span.sent} & required
-
-
-def in_capitals(span: Span, alias: Alias, entry_type: str) -> bool:
-    """A term (an alias in lower case, or a concept's name) met in a line in capitals beside other words
-    ("HOSPITAL COST CONTAINMENT"): capitals cannot tell the term from a common noun of a longer heading."""
-    if (alias.is_case_sensitive and entry_type != "concept") or alias.text.isupper() or not span.text.isupper():
-        return False
-    if fold(span.text) != fold(alias.text):
-        return False  # a relation phrase ("U.S.-SOVIET RELATIONSHIP") is matched by its parts, not as a term
-    doc = span.doc
-    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    return any(t.is_alpha and t.is_upper for t in near)
 
 
 def prefix(span: Span, alias: Alias) -> bool:
