@@ -195,6 +195,12 @@ CASES = [
      "May. The summit will review the defense program.", None, [("NATO", "nato")]),
     ("tokens: a double hyphen after an abbreviation", "In the city for which we have a special responsibility"
      "--Washington, D.C.--the picture is even brighter.", None, []),
+    ("restriction: an acronym in capitals that the text writes as a word", "PRINCIPLES TO GUIDE US\n"
+     "Let us begin.", None, []),
+    ("longer name: a body before in must hold a connector", "There should be a more adequate Consular Service in "
+     "China than we now have.", None, [("China", "china")]),
+    ("relations: a word between the pair and the relation word", "The U.S.-Soviet environmental cooperation "
+     "agreement was signed.", "1973-02-15", [("U.S.-Soviet", "us-soviet-relations")]),
     ("restriction: in a heading in capitals too", "HOSPITAL COST CONTAINMENT", None, []),
     ("restriction: a term in a heading in capitals", "PROTECTIVE TARIFF", None, [("TARIFF", "tariffs")]),
     ("relations: a heading in capitals", "THE U.S.-SOVIET RELATIONSHIP", "1980-01-21",
@@ -331,3 +337,21 @@ def test_capitalised_names(sentence, expected):
 
     doc = load_pipeline(Settings().model, ("ner",)).make_doc(sentence)
     assert [span.text for span in capitalised_names(doc, frozenset())] == expected
+
+
+@pytest.mark.parametrize("paragraph,name,label,listed", [
+    ("The Collectors of Customs reported.", "Collectors of Customs", "ORG", False),  # an office: title + "of"
+    ("The Commissioner General of Immigration reported.", "Commissioner General of Immigration", "ORG", False),
+    ("The Colonels met the press.", "Colonels", "PERSON", False),  # a title in the plural
+    ("The Frenchmen are here.", "Frenchmen", "NORP", False),  # nationality nouns of persons
+    ("Congressional action is needed.", "Congressional", "ORG", False),  # an adjective before a noun
+    ("The Bank of Commerce lent it.", "Bank of Commerce", "ORG", True),
+    ("The Republicans objected.", "Republicans", "NORP", True),
+])
+def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):
+    source = Source("t", SourceMeta(title="T"), (), "t.txt")
+    start = paragraph.index(name)
+    following = paragraph[start + len(name):].split()[0].strip(".") if paragraph[start + len(name):].strip() else ""
+    entity = Entity("t", "p-1", start, start + len(name), label, name, paragraph, following, start == 0)
+    text = AnnotatedText(Document(source, (Block("p-1", "paragraph", paragraph, 0, 1),)), (), (entity,), {})
+    assert [c.name for c in collect([text])] == ([name] if listed else [])

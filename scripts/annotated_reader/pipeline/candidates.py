@@ -8,13 +8,16 @@ capitalised words the model missed ("Head Start", "Race to the Top"; not a headi
 rank or an office). Left out: a common noun the text capitalises by house style ("the Nation", when
 it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
 adjectives (also a region's: "Middle Eastern"), names in headings and in paragraphs written all in
-capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's opening word that the text also writes in lower case ("Keeping
-America" is "America"; "Previous Presidents" is "Presidents"), titles or ranks alone ("Speaker",
-"His Holiness"; before a person's name they are cut: "Sergeant Hake" is "Hake") and offices ending
-in one ("Special Assistant"), a nationality adjective before a plural noun the text also writes in
-lower case ("American Presidents"), a plural whose singular it writes in lower case ("States"), and
-model noise (entities run across a dash or quotation marks). Names reviewed and left out on purpose
-(``non-entries.yml``) are kept apart.
+capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's
+opening word that the text also writes in lower case ("Keeping America" is "America"; "Previous
+Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", also in the plural,
+"Colonels"; before a person's name they are cut: "Sergeant Hake" is "Hake"), offices ending in one
+("Special Assistant") or named by one and what it is over ("Collectors of Customs", "Commissioner
+General of Immigration"), nationality nouns of persons ("Frenchmen"), a single word ending like an
+adjective before a noun ("Congressional action"), a nationality adjective before a plural noun the
+text also writes in lower case ("American Presidents"), a plural whose singular it writes in lower
+case ("States"), and model noise (entities run across a dash or quotation marks). Names reviewed and
+left out on purpose (``non-entries.yml``) are kept apart.
 """
 
 from __future__ import annotations
@@ -117,7 +120,16 @@ _ADDRESS_WORDS = frozenset({"his", "her", "your"})
 
 
 def _is_title(word: str) -> bool:
-    return fold(word).rstrip(".") in _TITLE_WORDS or fold(word) in _ADDRESS_WORDS
+    folded = fold(word).rstrip(".")
+    return (folded in _TITLE_WORDS or folded in _ADDRESS_WORDS
+            or (folded.endswith("s") and folded[:-1] in _TITLE_WORDS))  # "Colonels", "Commissioners"
+
+
+def _office(name: str) -> bool:
+    """An office named by a title and what it is over: "Collectors of Customs", "Commissioner General of
+    Immigration", "Receiver of Public Moneys"."""
+    words = name.split()
+    return len(words) > 2 and _is_title(words[0]) and (words[1] == "of" or _is_title(words[1]))
 
 
 def _without_title(name: str | None, label: str) -> str | None:
@@ -139,7 +151,10 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     followed_by_word = entity.followed_by[:1].isalpha() and fold(entity.followed_by) not in FUNCTION_WORDS
     if entity.label == "NORP":
         plural = name.endswith("s") and not name.endswith("ss")
-        return not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name)))
+        one_person = single and name.endswith("men")  # "Frenchmen" (a singular "-man" ends like an adjective)
+        return one_person or (not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name))))
+    if single and followed_by_word and name.endswith(("al", "ate", "ern")):
+        return True  # "Congressional action", "Confederate soldiers", "Eastern markets"
     if entity.label in ("GPE", "LOC") and COMPASS_ADJECTIVE.search(name):
         return followed_by_word  # "Middle Eastern oil"
     return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word
@@ -181,7 +196,7 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
             name = _without_title(_without_opener(entity, name, lower), entity.label)
-            if name is None or INNER_PUNCTUATION.search(name):
+            if name is None or INNER_PUNCTUATION.search(name) or _office(name):
                 continue  # "Keeping America competitive …", a title or rank alone ("Speaker")
             groups[name].append(entity)
     _merge_surnames(groups)

@@ -139,6 +139,7 @@ class GlossaryMatcher:
                             patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(xs)]
                                             + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
                                             + [{"ORTH": t.text} for t in self.nlp.make_doc(ys)]
+                                            + [{"IS_LOWER": True, "OP": "?"}]  # "U.S.-USSR environmental cooperation"
                                             + [{"LOWER": {"IN": list(RELATION_WORDS)}}])
             if patterns:
                 matcher.add(rule, patterns)
@@ -158,7 +159,10 @@ class GlossaryMatcher:
             doc.spans["glossary"] = []
             doc = self.lower(self.exact(doc))
             for match_id, start, end in (self.relations(doc) if _may_relate(doc) else ()):
-                doc.spans["glossary"].append(Span(doc, start, end - 1, label=self.nlp.vocab.strings[match_id]))
+                end -= 1  # the relation word is not part of the mention
+                while end - 1 > start and doc[end - 1].is_lower:
+                    end -= 1  # nor a word before it: "U.S.-USSR environmental cooperation"
+                doc.spans["glossary"].append(Span(doc, start, end, label=self.nlp.vocab.strings[match_id]))
             spans, longer = self._resolve(doc, seen, year, lower)
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
@@ -185,7 +189,8 @@ class GlossaryMatcher:
         allowed, longer = [], []
         for span, rule in matches:
             entry = self.glossary[rule.entry_id]
-            if rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias):
+            if (rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias)
+                    or rules.word_in_capitals(span, rule.alias, context)):
                 continue
             outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title, entry.type)
             if outer is not None:

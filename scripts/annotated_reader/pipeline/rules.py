@@ -10,9 +10,10 @@ same table with examples.
 rule           a match is rejected when …
 =============  ============================================================================
 restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded_by``,
-               ``requires_in_sentence`` (in a line in capitals too: a name's capitals
-               variant is not matched where an alias in lower case of the same entry, with its
-               restrictions, matches the line: "HOSPITAL COST CONTAINMENT")
+               ``requires_in_sentence`` (in a line in capitals too: a name's capitals variant
+               is not matched where a lower-case alias of the same entry matches, "HOSPITAL
+               COST CONTAINMENT"); an acronym in a line in capitals that the text writes in
+               lower case as a word ("PRINCIPLES TO GUIDE US")
 prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-):
                "anti-Western" is a stance, not a mention of the West; a name of several words
                or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
@@ -168,6 +169,15 @@ def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, fro
     return bool(required) and not {fold(t.text) for t in span.sent} & required
 
 
+def word_in_capitals(span: Span, alias: Alias, context: Context) -> bool:
+    """An acronym, in a line in capitals, that the text also writes in lower case as a word:
+    "PRINCIPLES TO GUIDE US" (the text writes "us")."""
+    if not alias.text.isupper() or len(span) > 1 or fold(span.text) not in context.lower_words:
+        return False
+    doc = span.doc
+    return any(doc[i].is_alpha and doc[i].is_upper for i in (span.start - 1, span.end) if 0 <= i < len(doc))
+
+
 def prefix(span: Span, alias: Alias) -> bool:
     """One word glued to anti-, pro-, post-, non-, ex- or neo- by a hyphen (the alias lacking it)."""
     doc = span.doc
@@ -234,13 +244,18 @@ BODY_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 def _name_before(span: Span, context: Context) -> Span | None:
     """An organisation, event or law the model found (no glossary name) that ends right before "in",
     "of" or "for" and the match: the match ends its name ("the Commission on Security and Cooperation"
-    + "in Europe"; but "World War II in Asia" is two names)."""
+    + "in Europe"; but "World War II in Asia" is two names, and before "in" the name must itself hold
+    a connector: "the Consular Service in China" is a service there)."""
     doc = span.doc
     i = span.start - 1
     if i < 1 or doc[i].lower_ not in TAIL_CONNECTORS:
         return None
-    return next((ent for ent in doc.ents if ent.end == i and ent.label_ in BODY_LABELS and len(ent) > 1
-                 and not any(t.i in context.glossary_tokens for t in ent)), None)
+    for ent in doc.ents:
+        named = any(t.i in context.glossary_tokens for t in ent)
+        if ent.end == i and ent.label_ in BODY_LABELS and len(ent) > 1 and not named:
+            titled = any(t.is_lower and t.lower_ in CONNECTORS for t in ent[1:])  # "Commission on Security and …"
+            return ent if doc[i].lower_ != "in" or titled else None  # "the Consular Service in China" is there
+    return None
 
 
 def longer_name(span: Span, context: Context, title: str = "", entry_type: str = "") -> Span | None:

@@ -14,7 +14,7 @@ TITLES = frozenset({
     "representative", "governor", "mayor", "general", "gen", "admiral", "colonel", "king", "queen", "prince",
     "princess", "pope", "mr", "mrs", "ms", "dr", "professor", "prof", "chairman", "chair", "leader", "speaker",
     "ambassador", "commissioner", "director", "comrade", "sir", "lord", "lady", "saint", "st", "assistant",
-    "cochair", "co-chair",
+    "cochair", "co-chair", "consul", "collector", "receiver", "attorney",
 })
 """Words before or after a name that are a title, not part of a longer name."""
 
