@@ -163,7 +163,9 @@ def search(page, query: str) -> list[str]:
     for _ in range(20):
         if current == previous:
             break
-        results.last.scroll_into_view_if_needed()  # Zensical shows the first ten and more on scrolling
+        # Zensical shows the first ten and more on scrolling; the scroll runs in the page on the list as it
+        # is, since the theme may replace the last item while a locator waits for it to be stable
+        results.evaluate_all("items => items.length && items[items.length - 1].scrollIntoView({block: 'end'})")
         page.wait_for_timeout(250)
         previous, current = current, collect()
     return current
