@@ -135,7 +135,7 @@ class GlossaryMatcher:
                     continue
                 for first, second in ((a, b), (b, a)):
                     for x, y in product(self._names(first), self._names(second)):
-                        for xs, ys in {(x, y), (x.upper(), y.upper())}:  # and in a heading in capitals
+                        for xs, ys in sorted({(x, y), (x.upper(), y.upper())}):  # and in a heading in capitals
                             patterns.append([{"ORTH": t.text} for t in self.nlp.make_doc(xs)]
                                             + [{"ORTH": {"IN": sorted(RELATION_DASHES)}}]
                                             + [{"ORTH": t.text} for t in self.nlp.make_doc(ys)]
