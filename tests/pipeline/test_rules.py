@@ -345,6 +345,7 @@ def test_capitalised_names(sentence, expected):
     ("The Colonels met the press.", "Colonels", "PERSON", False),  # a title in the plural
     ("The Frenchmen are here.", "Frenchmen", "NORP", False),  # nationality nouns of persons
     ("Congressional action is needed.", "Congressional", "ORG", False),  # an adjective before a noun
+    ("Portugal exports wine.", "Portugal", "GPE", True),  # a place's name ending like one
     ("The Bank of Commerce lent it.", "Bank of Commerce", "ORG", True),
     ("The Republicans objected.", "Republicans", "NORP", True),
 ])

@@ -153,8 +153,9 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
         plural = name.endswith("s") and not name.endswith("ss")
         one_person = single and name.endswith("men")  # "Frenchmen" (a singular "-man" ends like an adjective)
         return one_person or (not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name))))
-    if single and followed_by_word and name.endswith(("al", "ate", "ern")):
-        return True  # "Congressional action", "Confederate soldiers", "Eastern markets"
+    if (single and followed_by_word and name.endswith(("al", "ate", "ern"))
+            and entity.label not in ("PERSON", "GPE", "LOC", "FAC")):
+        return True  # "Congressional action", "Confederate soldiers", but "Portugal exports" names Portugal
     if entity.label in ("GPE", "LOC") and COMPASS_ADJECTIVE.search(name):
         return followed_by_word  # "Middle Eastern oil"
     return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word

@@ -39,9 +39,8 @@ LOCATIVE = frozenset({"outside", "inside", "near"})
 PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
                       "residents", "mayor", "liberation", "city"})
 """Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow")."""
-PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "reach",
-                         "reached", "entered", "enter", "toured", "tour", "left", "leave", "leaving", "occupied",
-                         "bombed", "besieged", "captured", "liberated"})
+PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "entered",
+                         "enter", "toured", "tour", "occupied", "bombed", "besieged", "captured", "liberated"})
 """Verbs whose object is a place ("the people who inhabit Washington", "when Nixon visited Moscow")."""
 NAMED_AFTER = frozenset({"conference", "conferences", "treaty", "treaties", "summit", "summits", "agreement",
                          "agreements", "accord", "accords", "declaration", "communique", "protocol", "olympics"})
