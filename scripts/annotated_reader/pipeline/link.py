@@ -19,12 +19,11 @@ def link(text: AnnotatedText, policy: str) -> AnnotatedText:
     def scope(mention: Mention) -> object:
         return None if policy in ("first-in-text", "every-mention") else text.block(mention.block_id).section
 
-    linkable = [m for m in text.mentions if text.block(m.block_id).linkable]  # mentions come in reading order
-    named = {(scope(m), m.entry_id) for m in linkable if not m.metonym}
+    named = {(scope(m), m.entry_id) for m in text.mentions if not m.metonym and text.block(m.block_id).linkable}
     seen: set[tuple[object, str]] = set()
     first: set[str] = set()
     out = []
-    for mention in text.mentions:
+    for mention in text.mentions:  # mentions come in reading order
         linked = False
         if text.block(mention.block_id).linkable:
             key = (scope(mention), mention.entry_id)

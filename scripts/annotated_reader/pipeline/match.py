@@ -203,8 +203,9 @@ class GlossaryMatcher:
             if rule.alias.metonym and metonyms.used_as_place(span):
                 longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
-            if not rule.alias.in_period(periods.year_of(span, text_year)) or not rule.alias.written_in(text_year):
-                continue
+            if not rule.alias.written_in(text_year) or (
+                    rule.alias.period is not None and not rule.alias.in_period(periods.year_of(span, text_year))):
+                continue  # the sentence's year is read only for an alias with a period
             full = rule.alias.after_first_mention and rules.full_name_around(span, entry.title)
             allowed.append((span, rule, full))
         # Equal spans: a form restricted to the period at hand first, then unrestricted, then surname-only.

@@ -251,8 +251,8 @@ def _name_before(span: Span, context: Context) -> Span | None:
     if i < 1 or doc[i].lower_ not in TAIL_CONNECTORS:
         return None
     for ent in doc.ents:
-        named = any(t.i in context.glossary_tokens for t in ent)
-        if ent.end == i and ent.label_ in BODY_LABELS and len(ent) > 1 and not named:
+        if ent.end == i and ent.label_ in BODY_LABELS and len(ent) > 1 and not any(
+                t.i in context.glossary_tokens for t in ent):
             titled = any(t.is_lower and t.lower_ in CONNECTORS for t in ent[1:])  # "Commission on Security and …"
             return ent if doc[i].lower_ != "in" or titled else None  # "the Consular Service in China" is there
     return None
