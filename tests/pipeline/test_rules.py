@@ -209,6 +209,12 @@ CASES = [
      "provided for by the Brussels treaty.", None, []),
     ("metonym as a place: the city of", "We are embarking on a building program for the city of Brussels.", None,
      []),
+    ("metonym as a place: documents in the plural named after it", "Venezuela is paying off the last of the "
+     "claims provided for by the Brussels protocols.", None, []),
+    ("metonym as a place: a section that names the city as a city", "The city of Brussels is a beautiful city. "
+     "Brussels should show itself under the new law an example. The history of Brussels is long.", None, []),
+    ("metonym as a place: the city of, later, is no place before", "Brussels insists on the rules. We will "
+     "build a museum in the city of Brussels.", None, [("Brussels", "european-union")]),
     ("metonym as a place: the object of a verb of place", "The people who inhabit Brussels deserve no less.",
      None, []),
     # relation phrases over pairs of states
@@ -348,6 +354,16 @@ def test_capitalised_names(sentence, expected):
     ("Portugal exports wine.", "Portugal", "GPE", True),  # a place's name ending like one
     ("The Bank of Commerce lent it.", "Bank of Commerce", "ORG", True),
     ("The Republicans objected.", "Republicans", "NORP", True),
+    ("Hitherto there has been no difference of policy.", "Hitherto", "PERSON", False),  # an adverb opening it
+    ("There were Divisions of Far Eastern, Near Eastern, and Western European Affairs.", "Far Eastern", "ORG",
+     False),  # a compass adjective alone, before a comma
+    ("The Nation has emerged with increased strength.", "Nation", "ORG", False),  # government nouns alone
+    ("The Board is independent of the Executive.", "Executive", "LOC", False),
+    ("We as one of the Republics reiterate our willingness.", "Republics", "GPE", False),
+    ("I invite attention to the report by the Secretary of the Interior of the need for laws.",
+     "Interior of the need", "ORG", False),  # the model ran on into the sentence
+    ("The Department of justice acted.", "Department of justice", "ORG", True),  # an old text's lower case
+    ("The Dominican Republic signed.", "Dominican Republic", "GPE", True),
 ])
 def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):
     source = Source("t", SourceMeta(title="T"), (), "t.txt")

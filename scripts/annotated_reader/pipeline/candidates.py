@@ -16,7 +16,9 @@ Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", 
 General of Immigration"), nationality nouns of persons ("Frenchmen"), a single word ending like an
 adjective before a noun ("Congressional action"), a nationality adjective before a plural noun the
 text also writes in lower case ("American Presidents"), a plural whose singular it writes in lower
-case ("States"), and model noise (entities run across a dash or quotation marks). Names reviewed and
+case ("States"), a common noun of government alone ("the Executive", "Republics"), a compass adjective
+alone ("Far Eastern"), an adverb opening a sentence ("Hitherto"), and model noise (entities run across a
+dash or quotation marks, or ending in an article and a lower-case word: "the Interior of the need"). Names reviewed and
 left out on purpose (``non-entries.yml``) are kept apart.
 """
 
@@ -49,7 +51,14 @@ COMPASS_ADJECTIVE = re.compile(r"(?:ern|ern [A-Z]\w*(?:an|ese|ish|ic|i))$")
 INNER_PUNCTUATION = re.compile(r"[—\"“”]|--")
 """An em dash or a double quote inside: the model ran across a break ("Justices—\"Women")."""
 SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then", "also", "naturally", "indeed", "again",
-                              "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence"})
+                              "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence",
+                              "hitherto", "heretofore", "henceforth", "therefore", "furthermore", "nevertheless",
+                              "accordingly", "likewise", "otherwise", "besides", "finally", "consequently"})
+"""Adverbs that open a sentence, which the model sometimes takes for a name ("Hitherto there has been …")."""
+COMPASS_ALONE = re.compile(r"(?:(?:Far|Near|Middle|Central|North|South|East|West)[ -])*"
+                           r"(?:North|South)?(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern)")
+"""A compass adjective with nothing after it ("Far Eastern", "Near Eastern" in "of Far Eastern, Near
+Eastern, and Western European Affairs"): never a name by itself."""
 
 
 SENTENCES_KEPT = 3
@@ -86,6 +95,9 @@ def normalise(surface: str) -> str | None:
 
 DESCRIPTION_HEADS = frozenset({"government", "governments", "nation", "administration"})
 """Last words that make capitalised words a description, not a name ("the Iraqi Government")."""
+GOVERNMENT_NOUNS = DESCRIPTION_HEADS | {"republic", "executive"}
+"""Common nouns of government that are no name alone, in the singular or the plural ("the Nation",
+"the Executive", "one of the Republics"), whether or not the text also writes them in lower case."""
 
 
 def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set[str] = frozenset()) -> bool:
@@ -102,6 +114,8 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
         return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and last in TITLES)  # an office
     if entity.label == "PERSON" or name.isupper():
         return False
+    if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
+        return True
     return last in lower or (last.endswith("s") and last[:-1] in lower)  # "States", when it writes "state"
 
 
@@ -156,9 +170,18 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     if (single and followed_by_word and name.endswith(("al", "ate", "ern"))
             and entity.label not in ("PERSON", "GPE", "LOC", "FAC")):
         return True  # "Congressional action", "Confederate soldiers", but "Portugal exports" names Portugal
+    if COMPASS_ALONE.fullmatch(name):
+        return True  # "Far Eastern" alone
     if entity.label in ("GPE", "LOC") and COMPASS_ADJECTIVE.search(name):
         return followed_by_word  # "Middle Eastern oil"
     return single and bool(ADJECTIVE_ENDING.search(name)) and followed_by_word
+
+
+def _runs_on(name: str) -> bool:
+    """The model ran into the sentence: the name ends in an article and a lower-case word ("the Interior
+    of the need", "Article I of the treaty"); old texts' "Department of justice" and "Federal reserve" stay."""
+    words = name.split()
+    return len(words) > 2 and words[-1][:1].islower() and words[-2].lower() in ("the", "a", "an")
 
 
 def _merge_surnames(groups: dict[str, list[Entity]]) -> None:
@@ -197,7 +220,7 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
             name = _without_title(_without_opener(entity, name, lower), entity.label)
-            if name is None or INNER_PUNCTUATION.search(name) or _office(name):
+            if name is None or INNER_PUNCTUATION.search(name) or _office(name) or _runs_on(name):
                 continue  # "Keeping America competitive …", a title or rank alone ("Speaker")
             groups[name].append(entity)
     _merge_surnames(groups)

@@ -154,6 +154,7 @@ class GlossaryMatcher:
         entities: list[Entity] = []
         sentences: dict[str, tuple[tuple[int, int], ...]] = {}
         lower = lower_case_words(block.text for block in document.blocks)
+        cities: set[tuple[object, str]] = set()  # (section, city) where the text names the city as a city
         for block, output in zip(document.blocks, analysis.blocks):
             doc = rebuild_doc(self.nlp.vocab, block.text, output)
             doc.spans["glossary"] = []
@@ -163,7 +164,7 @@ class GlossaryMatcher:
                 while end - 1 > start and doc[end - 1].is_lower:
                     end -= 1  # nor a word before it: "U.S.-USSR environmental cooperation"
                 doc.spans["glossary"].append(Span(doc, start, end, label=self.nlp.vocab.strings[match_id]))
-            spans, longer = self._resolve(doc, seen, year, lower)
+            spans, longer = self._resolve(doc, seen, year, lower, (block.section, cities))
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
                 sent = span.sent
@@ -180,9 +181,13 @@ class GlossaryMatcher:
                                        ent.sent.text, following, ent.start == ent.sent.start))
         return AnnotatedText(document, tuple(mentions), tuple(entities), sentences)
 
-    def _resolve(self, doc: Doc, seen: set[str], text_year: int | None,
-                 lower: frozenset[str] = frozenset()) -> tuple[list[Span], list[Span]]:
-        """The mentions of one block, and the longer names that suppressed a match (for the candidates)."""
+    def _resolve(self, doc: Doc, seen: set[str], text_year: int | None, lower: frozenset[str] = frozenset(),
+                 cities: tuple[object, set[tuple[object, str]]] = (None, set())) -> tuple[list[Span], list[Span]]:
+        """The mentions of one block, and the longer names that suppressed a match (for the candidates).
+
+        ``cities`` is the block's section and the (section, city) pairs where the text has named the city
+        as a city so far; a city named so stays the place for the rest of that section."""
+        section, named_cities = cities
         matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
         context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year,
                                 lower)
@@ -200,7 +205,9 @@ class GlossaryMatcher:
                 continue
             if rule.alias.metonym and metonyms.titled(span):
                 continue  # the person named like the city: the model's entity, if any, is a candidate
-            if rule.alias.metonym and metonyms.used_as_place(span):
+            if rule.alias.metonym and metonyms.names_the_city(span):
+                named_cities.add((section, span.text.lower()))
+            if rule.alias.metonym and ((section, span.text.lower()) in named_cities or metonyms.used_as_place(span)):
                 longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
             if not rule.alias.written_in(text_year) or (

@@ -43,7 +43,8 @@ PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "i
                          "enter", "toured", "tour", "occupied", "bombed", "besieged", "captured", "liberated"})
 """Verbs whose object is a place ("the people who inhabit Washington", "when Nixon visited Moscow")."""
 NAMED_AFTER = frozenset({"conference", "conferences", "treaty", "treaties", "summit", "summits", "agreement",
-                         "agreements", "accord", "accords", "declaration", "communique", "protocol", "olympics"})
+                         "agreements", "accord", "accords", "declaration", "declarations", "communique",
+                         "communiques", "protocol", "protocols", "olympics"})
 """Words after a city that make a meeting or a document named after the place ("the Washington treaty")."""
 JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission"})
 """Nouns of a journey that reach "to <city>" across a few words ("the visit of the Prime Minister to Washington")."""
@@ -52,6 +53,13 @@ JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys",
 def titled(span: Span) -> bool:
     """A title right before the name makes it a person's: "President Washington", "General Washington"."""
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
+def names_the_city(span: Span) -> bool:
+    """The text names the city as a city ("the city of Washington", a heading "THE CITY OF WASHINGTON"):
+    the section that does so is about the place, and the name stays the place there."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ == "city"
 
 
 def used_as_place(span: Span) -> bool:

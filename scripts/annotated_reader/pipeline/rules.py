@@ -64,7 +64,8 @@ metonym        the alias is a place standing for a government (``metonym: true``
                or "to" it after a journey a few words back ("the visit of the Prime Minister to
                Washington"), a meeting or document named after it ("the Washington treaty",
                "the Moscow summit"); a list carries the place ("in Washington, and Moscow and
-               Chungking"); "officials in Washington", "a signal to Beijing" and "Brussels
+               Chungking"); after "the city of X" the rest of the section reads X as the
+               city; "officials in Washington", "a signal to Beijing" and "Brussels
                insists" stay the government (module ``metonyms``)
 period         the alias names the entry only in a ``period`` and the sentence (else the
                text) is dated outside it, by the year it names nearest the match (a decade by
