@@ -213,8 +213,10 @@ CASES = [
      "claims provided for by the Brussels protocols.", None, []),
     ("metonym as a place: a section that names the city as a city", "The city of Brussels is a beautiful city. "
      "Brussels should show itself under the new law an example. The history of Brussels is long.", None, []),
-    ("metonym as a place: the city of, later, is no place before", "Brussels insists on the rules. We will "
-     "build a museum in the city of Brussels.", None, [("Brussels", "european-union")]),
+    ("metonym as a place: one sense per paragraph", "Slums should never be permitted to grow up in Brussels. "
+     "Moreover, while Brussels is not a great industrial city, it has a large population.", None, []),
+    ("metonym: a place in another paragraph does not count", "Brussels insists on the rules.", None,
+     [("Brussels", "european-union")]),
     ("metonym as a place: the object of a verb of place", "The people who inhabit Brussels deserve no less.",
      None, []),
     # relation phrases over pairs of states
@@ -360,6 +362,9 @@ def test_capitalised_names(sentence, expected):
     ("The Nation has emerged with increased strength.", "Nation", "ORG", False),  # government nouns alone
     ("The Board is independent of the Executive.", "Executive", "LOC", False),
     ("We as one of the Republics reiterate our willingness.", "Republics", "GPE", False),
+    ("We as one of the Republics reiterate our willingness.", "Republics", "PERSON", False),
+    ("The Empire joined the war.", "Empire", "GPE", False),
+    ("Regulars and volunteers served.", "Regulars and", "ORG", False),  # a function word ends it
     ("I invite attention to the report by the Secretary of the Interior of the need for laws.",
      "Interior of the need", "ORG", False),  # the model ran on into the sentence
     ("The Department of justice acted.", "Department of justice", "ORG", True),  # an old text's lower case

@@ -95,7 +95,7 @@ def normalise(surface: str) -> str | None:
 
 DESCRIPTION_HEADS = frozenset({"government", "governments", "nation", "administration"})
 """Last words that make capitalised words a description, not a name ("the Iraqi Government")."""
-GOVERNMENT_NOUNS = DESCRIPTION_HEADS | {"republic", "executive"}
+GOVERNMENT_NOUNS = DESCRIPTION_HEADS | {"republic", "executive", "empire"}
 """Common nouns of government that are no name alone, in the singular or the plural ("the Nation",
 "the Executive", "one of the Republics"), whether or not the text also writes them in lower case."""
 
@@ -112,10 +112,10 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
             return True
     if len(words) > 1:
         return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and last in TITLES)  # an office
+    if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
+        return True  # whatever the model's label: "Republics" as PERSON
     if entity.label == "PERSON" or name.isupper():
         return False
-    if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
-        return True
     return last in lower or (last.endswith("s") and last[:-1] in lower)  # "States", when it writes "state"
 
 
@@ -178,9 +178,12 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
 
 
 def _runs_on(name: str) -> bool:
-    """The model ran into the sentence: the name ends in an article and a lower-case word ("the Interior
-    of the need", "Article I of the treaty"); old texts' "Department of justice" and "Federal reserve" stay."""
+    """The model ran into the sentence: the name ends in a function word ("Regulars and") or in an article
+    and a lower-case word ("the Interior of the need", "Article I of the treaty"); old texts' "Department
+    of justice" and "Federal reserve" stay."""
     words = name.split()
+    if len(words) > 1 and words[-1] in FUNCTION_WORDS:
+        return True  # "Regulars and"
     return len(words) > 2 and words[-1][:1].islower() and words[-2].lower() in ("the", "a", "an")
 
 

@@ -189,6 +189,9 @@ class GlossaryMatcher:
         as a city so far; a city named so stays the place for the rest of that section."""
         section, named_cities = cities
         matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
+        places = {span.text.lower() for span, rule in matches  # one sense per paragraph: a city used as a
+                  if rule.alias.metonym and not rules.restriction(span, rule.alias, rule.words)  # place is the
+                  and metonyms.used_as_place(span)}  # place in the whole paragraph
         context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year,
                                 lower)
         allowed, longer = [], []
@@ -207,7 +210,7 @@ class GlossaryMatcher:
                 continue  # the person named like the city: the model's entity, if any, is a candidate
             if rule.alias.metonym and metonyms.names_the_city(span):
                 named_cities.add((section, span.text.lower()))
-            if rule.alias.metonym and ((section, span.text.lower()) in named_cities or metonyms.used_as_place(span)):
+            if rule.alias.metonym and ((section, span.text.lower()) in named_cities or span.text.lower() in places):
                 longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
             if not rule.alias.written_in(text_year) or (
