@@ -21,7 +21,7 @@ def entry(entry_id, title, type_, aliases=(), **fields):
 MOSCOW = dict(metonym=True)
 GLOSSARY = Glossary({e.id: e for e in [
     entry("united-states", "United States", "state",
-          ["US", "U.S.", "U.S.A.", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"))], demonyms=("American",)),
+          ["US", "U.S.", "U.S.A.", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"), metonym=True)], demonyms=("American",)),
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
@@ -90,7 +90,7 @@ CASES = [
      [("World War II", "world-war-ii")]),
     ("an old transcript's dash after a semicolon", "The strength of the United States;--the strength of India.",
      None, [("United States", "united-states"), ("India", "india")]),
-    ("restriction across a comma", "It began not in Washington, DC, but in Washington itself.", None,
+    ("restriction across a comma", "It was decided not in Washington, DC, but by Washington itself.", None,
      [("Washington", "united-states")]),
     ("not longer across a possessive", "America's allies met, and China's leaders listened.",
      None, [("America", "united-states"), ("China", "china")]),
@@ -197,6 +197,16 @@ CASES = [
      "--Washington, D.C.--the picture is even brighter.", None, []),
     ("restriction: an acronym in capitals that the text writes as a word", "PRINCIPLES TO GUIDE US\n"
      "Let us begin.", None, []),
+    ("longer name: a court the model found before of the", "Citizenship is, to quote the words used by the "
+     "Supreme Court of the United States, an inestimable heritage.", None, []),
+    ("longer name: not a lower-case term after of the", "We adjusted the maximum and minimum tariff as provided "
+     "in section 2 of the tariff law of 1909.", None, [("tariff", "tariffs"), ("tariff", "tariffs")]),
+    ("longer name: a ruler of a state names the state", "An edict has been issued by the Emperor of China "
+     "prohibiting the importation of arms.", None, [("China", "china")]),
+    ("longer name: war ships are no war's name", "Sailors and marines from United States war ships were "
+     "forced to land.", None, [("United States", "united-states")]),
+    ("metonym as a place: a state named like the city", "The acquisition of the Oregon country, including the "
+     "present States of Oregon and Washington, was a fact of immense importance.", None, []),
     ("longer name: a body before in must hold a connector", "There should be a more adequate Consular Service in "
      "China than we now have.", None, [("China", "china")]),
     ("relations: a word between the pair and the relation word", "The U.S.-Soviet environmental cooperation "

@@ -37,8 +37,9 @@ otherwise "in"/"at" a city is the place."""
 LOCATIVE = frozenset({"outside", "inside", "near"})
 """Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
-                      "residents", "mayor", "liberation", "city"})
-"""Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow")."""
+                      "residents", "mayor", "liberation", "city", "state", "states"})
+"""Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow"), or
+the state named like it ("the States of Oregon and Washington")."""
 PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "entered",
                          "enter", "toured", "tour", "occupied", "bombed", "besieged", "captured", "liberated"})
 """Verbs whose object is a place ("the people who inhabit Washington", "when Nixon visited Moscow")."""

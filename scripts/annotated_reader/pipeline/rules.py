@@ -87,7 +87,7 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
-from .words import ADJECTIVE_ENDING, DETERMINERS, ROLE_WORDS, TITLES, possessive
+from .words import ADJECTIVE_ENDING, DETERMINERS, ROLE_WORDS, STATE_BODIES, TITLES, possessive
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
 NOT_NAME_WORDS = frozenset({
@@ -193,13 +193,6 @@ def _own_words(title: str) -> frozenset[str]:
     return frozenset(fold(w) for w in re.findall(r"\w+", title))
 
 
-STATE_BODIES = frozenset({
-    "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
-    "parliament", "citizens", "armed", "army", "navy", "embassy",
-})
-"""Bodies and offices of a state: "the Congress of the United States" names the state too."""
-
-
 def _body_of(span: Span, ent: Span) -> bool:
     """The entity is "<body> of (the) <span>", ending with the match: the state's body names the state."""
     doc = span.doc
@@ -249,6 +242,8 @@ def _name_before(span: Span, context: Context) -> Span | None:
     a connector: "the Consular Service in China" is a service there)."""
     doc = span.doc
     i = span.start - 1
+    if i >= 2 and doc[i].lower_ == "the" and doc[i - 1].lower_ == "of" and not span[0].is_lower:
+        i -= 1  # "the Supreme Court" + "of the United States"; not "section 2" + "of the tariff law"
     if i < 1 or doc[i].lower_ not in TAIL_CONNECTORS:
         return None
     for ent in doc.ents:
@@ -313,7 +308,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
         first -= 2  # back over the names a hyphen joins: "the Iran-Iraq conflict"
     before = doc[first - 1].lower_ if first > 0 else ""
     if (end == span.end and end < len(doc) and doc[end].lower_ in WAR_WORDS and entry_type in ("state", "place")
-            and before not in INDEFINITE and (doc[end].lower_ != "conflict" or before == "the")):
+            and before not in INDEFINITE and (doc[end].lower_ != "conflict" or before == "the")
+            and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("ships", "vessels"))):
         end += 1  # a war named after a place: "the Iraq war", "the Gulf war"
     if end > span.end:
         return doc[span.start:end]

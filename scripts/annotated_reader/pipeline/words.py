@@ -26,6 +26,14 @@ ROLE_WORDS = frozenset({
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
+STATE_BODIES = frozenset({
+    "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
+    "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
+    "tsar", "sultan",
+})
+"""Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
+name the state too."""
+
 
 def possessive(token) -> bool:
     """The token is a possessive ending ("'s", "’s", or a lone apostrophe)."""
