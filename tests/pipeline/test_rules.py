@@ -207,6 +207,16 @@ CASES = [
      "forced to land.", None, [("United States", "united-states")]),
     ("metonym as a place: a state named like the city", "The acquisition of the Oregon country, including the "
      "present States of Oregon and Washington, was a fact of immense importance.", None, []),
+    ("longer name: another federation", "Nicaragua merged its powers in those of the newly formed United States "
+     "of Central America; the conference met upon the invitation of the United States of Brazil.", None, []),
+    ("longer name: of and a nationality is no federation", "Congress should regularize the status in the United "
+     "States of Hungarian refugees.", None, [("United States", "united-states")]),
+    ("longer name: the courts of a state name the state", "Congress shall give to the Courts of the United "
+     "States jurisdiction to punish the violation.", None, [("United States", "united-states")]),
+    ("metonym as a place: a city like it", "These are improvements that must be made in a modern growing city "
+     "like Washington.", None, []),
+    ("metonym as a place: the parks of", "The land could be used for increasing the system of the parks of "
+     "Washington.", None, []),
     ("longer name: a body before in must hold a connector", "There should be a more adequate Consular Service in "
      "China than we now have.", None, [("China", "china")]),
     ("relations: a word between the pair and the relation word", "The U.S.-Soviet environmental cooperation "

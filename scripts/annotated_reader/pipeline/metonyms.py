@@ -37,7 +37,8 @@ otherwise "in"/"at" a city is the place."""
 LOCATIVE = frozenset({"outside", "inside", "near"})
 """Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
-                      "residents", "mayor", "liberation", "city", "state", "states"})
+                      "residents", "mayor", "liberation", "city", "state", "states", "parks", "schools", "part",
+                      "citizens", "inhabitants", "beauty", "districts"})
 """Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow"), or
 the state named like it ("the States of Oregon and Washington")."""
 PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "entered",
@@ -84,6 +85,8 @@ def used_as_place(span: Span) -> bool:
         return True
     if i >= 0 and doc[i].lower_ in LOCATIVE | PLACE_VERBS:
         return True
+    if i >= 1 and doc[i].lower_ == "like" and doc[i - 1].lower_ in ("city", "cities", "capital", "capitals"):
+        return True  # "a modern growing city like Washington"
     if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
         window = doc[max(0, i - 3):i]
         if any(t.lower_ in PLACE_CUES for t in window):

@@ -20,15 +20,16 @@ prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-,
                an alias that itself has the prefix
 longer name    it lies inside a longer name: an entity of the model that adds capitalised
                words ("Latin America", "Institute of Globalization Studies") or an organisation,
-               event or law of the model that ends right before "in", "of" or "for" and
-               the match ("the Commission on Security and Cooperation" + "in Europe"; not a
-               state's body, "the Congress of the United States"), or capitalised
+               event or law of the model that ends right before "in", "of" (the) or "for" and
+               the match ("the Commission on Security and Cooperation" + "in Europe", "the Supreme
+               Court" + "of the United States"; not a state's body or ruler, "the Emperor of
+               China"), another federation ("the United States of Brazil"), or capitalised
                words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
                Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
                border", though a place the model found is a name, "Iraq-Iran war"; a year
                right after it, "America 2000"; "war" or "conflict" after a state or place,
-               "the Iraq war", "the Iran-Iraq conflict" (not after "a" or "another":
-               "another Middle East war" is a war there); never after a match in lower
+               "the Iraq war", "the Iran-Iraq conflict" (not after "a" or "another", nor "war
+               ships": "another Middle East war" is a war there); never after a match in lower
                case, "imperialistic Communism", nor in a heading in capitals; after an
                acronym, not a plural the text also writes in lower case, "our NATO Allies",
                nor after an organisation's such a word in the singular, "the NATO Summit in";
@@ -60,12 +61,13 @@ metonym        the alias is a place standing for a government (``metonym: true``
                "outside (of)" or "near" it, a verb whose object is a place ("who inhabit
                Washington", "visited Moscow"), alone in a transcript's square brackets ("Governor Gardner
                [Washington]"), a possessive before a place noun ("Moscow's suburbs"), "of" it
-               after a place's part or event ("the gates of Moscow", "the defense of Moscow"),
+               after a place's part or event ("the gates of Moscow", "the States of Oregon and
+               Washington"), a city like it ("a growing city like Washington"),
                or "to" it after a journey a few words back ("the visit of the Prime Minister to
                Washington"), a meeting or document named after it ("the Washington treaty",
                "the Moscow summit"); a list carries the place ("in Washington, and Moscow and
-               Chungking"); after "the city of X" the rest of the section reads X as the
-               city; "officials in Washington", "a signal to Beijing" and "Brussels
+               Chungking"); a place use makes the city a place in its whole paragraph, and after
+               "the city of X" in the rest of the section; "officials in Washington", "a signal to Beijing" and "Brussels
                insists" stay the government (module ``metonyms``)
 period         the alias names the entry only in a ``period`` and the sentence (else the
                text) is dated outside it, by the year it names nearest the match (a decade by
@@ -311,6 +313,10 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             and before not in INDEFINITE and (doc[end].lower_ != "conflict" or before == "the")
             and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("ships", "vessels"))):
         end += 1  # a war named after a place: "the Iraq war", "the Gulf war"
+    if (end == span.end and end + 1 < len(doc) and span[-1].lower_ == "states" and doc[end].lower_ == "of"
+            and doc[end + 1].text[:1].isupper() and not doc[end + 1].lower_.startswith("america")
+            and doc[end + 1].ent_type_ != "NORP" and not ADJECTIVE_ENDING.search(doc[end + 1].text)):
+        end += 2  # another federation: "the United States of Brazil", "the United States of Central America"
     if end > span.end:
         return doc[span.start:end]
     return None

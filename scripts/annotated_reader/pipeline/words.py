@@ -29,7 +29,7 @@ DETERMINERS = frozenset({"the", "a", "an"})
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
-    "tsar", "sultan",
+    "tsar", "sultan", "courts", "delegation", "laws", "statutes",
 })
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
