@@ -389,6 +389,11 @@ def test_capitalised_names(sentence, expected):
      "Interior of the need", "ORG", False),  # the model ran on into the sentence
     ("The Department of justice acted.", "Department of justice", "ORG", True),  # an old text's lower case
     ("The Dominican Republic signed.", "Dominican Republic", "GPE", True),
+    ("The Postmaster-General is here.", "Postmaster-General", "ORG", False),  # titles joined by a hyphen
+    ("The Secretaries met.", "Secretaries", "ORG", False),  # a title in the plural in -ies
+    ("The Circuit Judges sat.", "Circuit Judges", "ORG", False),  # an office ending in a role word
+    ("Their Majesties arrived.", "Their Majesties", "PERSON", False),  # a form of address
+    ("The House of Representatives voted.", "House of Representatives", "ORG", True),  # not an office
 ])
 def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):
     source = Source("t", SourceMeta(title="T"), (), "t.txt")

@@ -10,9 +10,10 @@ it also writes "nation") and descriptions headed by one ("the Federal Government
 adjectives (also a region's: "Middle Eastern"), names in headings and in paragraphs written all in
 capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's
 opening word that the text also writes in lower case ("Keeping America" is "America"; "Previous
-Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", also in the plural,
-"Colonels"; before a person's name they are cut: "Sergeant Hake" is "Hake"), offices ending in one
-("Special Assistant") or named by one and what it is over ("Collectors of Customs", "Commissioner
+Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", "Their Majesties", also in the plural,
+"Colonels", "Secretaries", or joined by a hyphen, "Postmaster-General"; before a person's name they are
+cut: "Sergeant Hake" is "Hake"), offices ending in one ("Special Assistant", "Circuit Judges"; not a
+body named with "of", "House of Representatives") or named by one and what it is over ("Collectors of Customs", "Commissioner
 General of Immigration"), nationality nouns of persons ("Frenchmen"), a single word ending like an
 adjective before a noun ("Congressional action"), a nationality adjective before a plural noun the
 text also writes in lower case ("American Presidents"), a plural whose singular it writes in lower
@@ -111,7 +112,8 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
         if last.endswith("s") and (last in lower or last[:-1] in TITLES):
             return True
     if len(words) > 1:
-        return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and last in TITLES)  # an office
+        return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and (last in TITLES or (
+            _is_title(last) and not set(words) & {"of", "for", "on"})))  # an office; "House of Representatives" stays
     if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
         return True  # whatever the model's label: "Republics" as PERSON
     if entity.label == "PERSON" or name.isupper():
@@ -129,14 +131,16 @@ def _without_opener(entity: Entity, name: str, lower: frozenset[str]) -> str | N
 
 
 _TITLE_WORDS = TITLES | ROLE_WORDS
-_ADDRESS_WORDS = frozenset({"his", "her", "your"})
+_ADDRESS_WORDS = frozenset({"his", "her", "your", "their"})
 """Words before a title in a form of address ("His Holiness")."""
 
 
 def _is_title(word: str) -> bool:
     folded = fold(word).rstrip(".")
-    return (folded in _TITLE_WORDS or folded in _ADDRESS_WORDS
-            or (folded.endswith("s") and folded[:-1] in _TITLE_WORDS))  # "Colonels", "Commissioners"
+    if "-" in folded.strip("-"):
+        return all(_is_title(part) for part in folded.split("-") if part)  # "Postmaster-General"
+    singular = folded[:-3] + "y" if folded.endswith("ies") else folded[:-1] if folded.endswith("s") else folded
+    return folded in _TITLE_WORDS or folded in _ADDRESS_WORDS or singular in _TITLE_WORDS  # "Colonels", "Secretaries"
 
 
 def _office(name: str) -> bool:

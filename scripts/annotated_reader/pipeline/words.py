@@ -21,6 +21,8 @@ TITLES = frozenset({
 ROLE_WORDS = frozenset({
     "god", "chief", "deputy", "agent", "officer", "justice", "commander", "sergeant", "private", "corporal",
     "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
+    "judge", "counsellor", "counselor", "treasurer", "superintendent", "adjutant", "postmaster", "commandant",
+    "emperor", "empress", "czar", "tsar", "majesty", "majesties", "highness", "highnesses", "dowager", "architect",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
