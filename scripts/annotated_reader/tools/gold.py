@@ -17,9 +17,9 @@ first scored at eca6f98), set L (seven more, first scored at 490db6e), set M (tw
 messages, first scored at 8847284), set N (four more, first scored at 4f057ed), set O (four
 texts of 1900-1926, first scored at 2d74a2b), set P (six texts of 1905-1973, first scored at
 13b8930), set Q (six texts of 1912-1973, first scored at 2e6def2), set R (seven texts of
-1902-1973, first scored at e32d715) and set S (seven texts of 1901-1973, first scored at 390e0b6).
-``heldout-t`` (four texts of 1898-1973) was annotated, and first scored, before any of its errors
-were read.
+1902-1973, first scored at e32d715), set S (seven texts of 1901-1973, first scored at 390e0b6)
+and set T (four texts of 1898-1973, first scored at 7b7e52e). ``heldout-u`` (three written
+messages of 1899-1911) was annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
