@@ -209,6 +209,10 @@ CASES = [
      "present States of Oregon and Washington, was a fact of immense importance.", None, []),
     ("longer name: another federation", "Nicaragua merged its powers in those of the newly formed United States "
      "of Central America; the conference met upon the invitation of the United States of Brazil.", None, []),
+    ("longer name: a joint body", "A convention provided for the revival of the United States and Chilean "
+     "Claims Commission.", None, []),
+    ("longer name: a state and another body", "Officials of the United States and World Bank met in Paris.", None,
+     [("United States", "united-states")]),
     ("longer name: of and a nationality is no federation", "Congress should regularize the status in the United "
      "States of Hungarian refugees.", None, [("United States", "united-states")]),
     ("longer name: the courts of a state name the state", "Congress shall give to the Courts of the United "

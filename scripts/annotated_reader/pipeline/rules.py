@@ -23,7 +23,8 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                event or law of the model that ends right before "in", "of" (the) or "for" and
                the match ("the Commission on Security and Cooperation" + "in Europe", "the Supreme
                Court" + "of the United States"; not a state's body or ruler, "the Emperor of
-               China"), another federation ("the United States of Brazil"), or capitalised
+               China"), another federation ("the United States of Brazil"), a joint body ("the United
+               States and Chilean Claims Commission"), or capitalised
                words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
                Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
                border", though a place the model found is a name, "Iraq-Iran war"; a year
@@ -89,19 +90,10 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
-from .words import ADJECTIVE_ENDING, DETERMINERS, ROLE_WORDS, STATE_BODIES, TITLES, possessive
+from .words import (ADJECTIVE_ENDING, COMPASS, DETERMINERS, NOT_NAME_WORDS, ROLE_WORDS, STATE_BODIES, TITLES,
+                    possessive)
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
-NOT_NAME_WORDS = frozenset({
-    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-})
-"""Capitalised words that never lengthen a name (days, months, the pronoun I)."""
-COMPASS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
-})
-"""Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
 AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "concept"})
 """Entry types a number, date or amount label vetoes (unless the entry lists its ``labels``).
@@ -317,6 +309,10 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
             and doc[end + 1].text[:1].isupper() and not doc[end + 1].lower_.startswith("america")
             and doc[end + 1].ent_type_ != "NORP" and not ADJECTIVE_ENDING.search(doc[end + 1].text)):
         end += 2  # another federation: "the United States of Brazil", "the United States of Central America"
+    if end == span.end and end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].ent_type_ != "NORP":
+        joint = next((e for e in doc.ents if e.start == end + 1 and len(e) > 1 and e.label_ in BODY_LABELS), None)
+        if joint is not None and ADJECTIVE_ENDING.search(joint[0].text) and joint[0].is_title:
+            end = joint.end  # a joint body: "the United States and Chilean Claims Commission"
     if end > span.end:
         return doc[span.start:end]
     return None

@@ -27,6 +27,16 @@ ROLE_WORDS = frozenset({
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
 DETERMINERS = frozenset({"the", "a", "an"})
+NOT_NAME_WORDS = frozenset({
+    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+"""Capitalised words that never lengthen a name (days, months, the pronoun I)."""
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+})
+"""Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
 
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
