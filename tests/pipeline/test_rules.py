@@ -21,7 +21,7 @@ def entry(entry_id, title, type_, aliases=(), **fields):
 MOSCOW = dict(metonym=True)
 GLOSSARY = Glossary({e.id: e for e in [
     entry("united-states", "United States", "state",
-          ["US", "U.S.", "U.S.A.", "America", Alias(text="Washington", not_followed_by=("D.C.", "DC"), metonym=True)], demonyms=("American",)),
+          ["US", "U.S.", "U.S.A.", Alias(text="America", not_preceded_by=("states of", "governments of")), Alias(text="Washington", not_followed_by=("D.C.", "DC"), metonym=True)], demonyms=("American",)),
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
@@ -44,7 +44,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("iraq", "Iraq", "state"),
     entry("xi-jinping", "Xi Jinping", "person", ["Xi"]),
     entry("nato", "NATO", "organization"),
-    entry("india", "India", "state", demonyms=("Indian",)),
+    entry("india", "India", "state", [Alias(text="India", not_followed_by=("rubber",))], demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
     entry("middle-east", "Middle East", "place"),
     entry("europe", "Europe", "place"),
@@ -241,6 +241,11 @@ CASES = [
      "Moreover, while Brussels is not a great industrial city, it has a large population.", None, []),
     ("metonym: a place in another paragraph does not count", "Brussels insists on the rules.", None,
      [("Brussels", "european-union")]),
+    ("restriction: a phrase before", "The states of America have become conscious of a new community of "
+     "interest, and America leads.", None, [("America", "united-states")]),
+    ("restriction: an alias restating the title restricts it", "They study coffee, India rubber, and other "
+     "tropical products; India grows them.", None, [("India", "india")]),
+    ("prefix: self-", "Our capacity for comparative self-containment affords a firm foundation.", None, []),
     ("metonym as a place: the object of a verb of place", "The people who inhabit Brussels deserve no less.",
      None, []),
     # relation phrases over pairs of states

@@ -95,7 +95,8 @@ class GlossaryMatcher:
         self.rules: list[_Rule] = []
         exact, lower, upper = [], [], []
         for entry in glossary:
-            forms: list[Alias] = [Alias(text=entry.title), *entry.aliases]
+            restated = any(a.text == entry.title for a in entry.aliases)  # the title with restrictions
+            forms: list[Alias] = [*([] if restated else [Alias(text=entry.title)]), *entry.aliases]
             explicit = {a.text for a in forms}
             any_case = {fold(a.text) for a in forms if not a.is_case_sensitive}  # they match capitals too
             if entry.surname and entry.surname not in explicit:

@@ -14,7 +14,7 @@ restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded
                is not matched where a lower-case alias of the same entry matches, "HOSPITAL
                COST CONTAINMENT"); an acronym in a line in capitals that the text writes in
                lower case as a word ("PRINCIPLES TO GUIDE US")
-prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-):
+prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-, self-):
                "anti-Western" is a stance, not a mention of the West; a name of several words
                or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
                an alias that itself has the prefix
@@ -93,7 +93,7 @@ from ..model import Alias
 from .words import (ADJECTIVE_ENDING, COMPASS, DETERMINERS, NOT_NAME_WORDS, ROLE_WORDS, STATE_BODIES, TITLES,
                     possessive)
 
-PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo"})
+PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo", "self"})
 AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "concept"})
 """Entry types a number, date or amount label vetoes (unless the entry lists its ``labels``).
@@ -159,8 +159,9 @@ def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, fro
     after = span.end + 1 if span.end + 1 < len(doc) and doc[span.end].text == "," else span.end
     if not_followed and after < len(doc) and fold(doc[after].text) in not_followed:
         return True
-    if not_preceded and span.start > 0 and fold(doc[span.start - 1].text) in not_preceded:
-        return True
+    if not_preceded and any(fold(" ".join(t.text for t in doc[max(0, span.start - n):span.start])) in not_preceded
+                            for n in {len(w.split()) for w in not_preceded} if span.start >= n):
+        return True  # a word or a phrase ("states of America")
     return bool(required) and not {fold(t.text) for t in span.sent} & required
 
 
@@ -174,7 +175,7 @@ def word_in_capitals(span: Span, alias: Alias, context: Context) -> bool:
 
 
 def prefix(span: Span, alias: Alias) -> bool:
-    """One word glued to anti-, pro-, post-, non-, ex- or neo- by a hyphen (the alias lacking it)."""
+    """One word glued to anti-, pro-, post-, non-, ex-, neo- or self- by a hyphen (the alias lacking it)."""
     doc = span.doc
     if span.start < 2 or len(span) > 1 or span.text.isupper():
         return False
