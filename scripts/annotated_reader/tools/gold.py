@@ -18,9 +18,10 @@ messages, first scored at 8847284), set N (four more, first scored at 4f057ed), 
 texts of 1900-1926, first scored at 2d74a2b), set P (six texts of 1905-1973, first scored at
 13b8930), set Q (six texts of 1912-1973, first scored at 2e6def2), set R (seven texts of
 1902-1973, first scored at e32d715), set S (seven texts of 1901-1973, first scored at 390e0b6)
-set T (four texts of 1898-1973, first scored at 7b7e52e) and set U (three written messages of
-1899-1911, first scored at 16a5d51). ``heldout-v`` (twelve texts of 1897-1928) was annotated,
-and first scored, before any of its errors were read.
+set T (four texts of 1898-1973, first scored at 7b7e52e), set U (three written messages of
+1899-1911, first scored at 16a5d51) and set V (twelve texts of 1897-1928, first scored at
+5d4b7ae). ``heldout-w`` (eight written messages of 1887-1896) was annotated, and first scored,
+before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
