@@ -216,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="precision and recall of the linking against the hand-made gold",
                        description="Score the linking against hand-made gold annotations: the tuning set (the "
-                                   "texts of --sources and DIR/tuning/texts) and the held-out set (DIR/heldout/texts), "
+                                   "texts of --sources and DIR/tuning/texts) and each held-out set (DIR/heldout/texts and "
+                                   "DIR/heldout-NAME/texts), "
                                    "exact-span and overlap figures side by side. Exits 1 when the tuning set "
                                    "misses its floors.")
     _add_inputs(p)

@@ -10,7 +10,7 @@ gold span counts once). Counts follow spaCy's ``PRFScore``: no prediction means 
 - **wanted entries** (held-out): the share of the named entities without an entry that the
   candidates list shows, and the candidate rows that match no such name.
 
-The first held-out score is recorded in ``heldout/first-score.json`` with its commit and is
+The first score of each held-out set is recorded in its ``first-score.json`` with its commit and is
 never replaced; later scores are printed beside it.
 """
 
