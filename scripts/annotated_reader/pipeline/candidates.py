@@ -10,17 +10,18 @@ it also writes "nation") and descriptions headed by one ("the Federal Government
 adjectives (also a region's: "Middle Eastern"), names in headings and in paragraphs written all in
 capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's
 opening word that the text also writes in lower case ("Keeping America" is "America"; "Previous
-Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", "Their Majesties", also in the plural,
-"Colonels", "Secretaries", or joined by a hyphen, "Postmaster-General"; before a person's name they are
-cut: "Sergeant Hake" is "Hake"), offices ending in one ("Special Assistant", "Circuit Judges"; not a
-body named with "of", "House of Representatives") or named by one and what it is over ("Collectors of Customs", "Commissioner
-General of Immigration"), nationality nouns of persons ("Frenchmen"), a single word ending like an
-adjective before a noun ("Congressional action"), a nationality adjective before a plural noun the
-text also writes in lower case ("American Presidents"), a plural whose singular it writes in lower
-case ("States"), a common noun of government alone ("the Executive", "Republics"), a compass adjective
-alone ("Far Eastern"), an adverb opening a sentence ("Hitherto"), and model noise (entities run across a
-dash or quotation marks, or ending in an article and a lower-case word: "the Interior of the need"). Names reviewed and
-left out on purpose (``non-entries.yml``) are kept apart.
+Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", "Their Majesties",
+also in the plural, "Colonels", "Secretaries", or joined by a hyphen, "Postmaster-General"; before a
+person's name they are cut: "Sergeant Hake" is "Hake"), offices ending in one ("Special Assistant",
+"Circuit Judges"; not a body named with "of", "House of Representatives") or named by one and what
+it is over ("Collectors of Customs", "Commissioner General of Immigration"), nationality nouns of
+persons ("Frenchmen"), a single word ending like an adjective before a noun ("Congressional
+action"), a nationality adjective before a plural noun the text also writes in lower case
+("American Presidents"), a plural whose singular it writes in lower case ("States"), a common noun
+of government alone ("the Executive", "Republics"), a compass adjective alone ("Far Eastern"), an
+adverb opening a sentence ("Hitherto"), and model noise (entities run across a dash or quotation
+marks, or ending in a function word or in an article and a lower-case word: "Regulars and", "the
+Interior of the need"). Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
 """
 
 from __future__ import annotations
@@ -112,8 +113,8 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
         if last.endswith("s") and (last in lower or last[:-1] in TITLES):
             return True
     if len(words) > 1:
-        return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and (last in TITLES or (
-            _is_title(last) and not set(words) & {"of", "for", "on"})))  # an office; "House of Representatives" stays
+        office = last in TITLES or (_is_title(last) and not set(words) & {"of", "for", "on"})
+        return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and office)  # "House of Representatives" stays
     if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
         return True  # whatever the model's label: "Republics" as PERSON
     if entity.label == "PERSON" or name.isupper():

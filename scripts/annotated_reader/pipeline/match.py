@@ -183,12 +183,12 @@ class GlossaryMatcher:
         return AnnotatedText(document, tuple(mentions), tuple(entities), sentences)
 
     def _resolve(self, doc: Doc, seen: set[str], text_year: int | None, lower: frozenset[str] = frozenset(),
-                 cities: tuple[object, set[tuple[object, str]]] = (None, set())) -> tuple[list[Span], list[Span]]:
+                 cities: tuple[object, set[tuple[object, str]]] | None = None) -> tuple[list[Span], list[Span]]:
         """The mentions of one block, and the longer names that suppressed a match (for the candidates).
 
         ``cities`` is the block's section and the (section, city) pairs where the text has named the city
         as a city so far; a city named so stays the place for the rest of that section."""
-        section, named_cities = cities
+        section, named_cities = cities if cities is not None else (None, set())
         matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
         places = {span.text.lower() for span, rule in matches  # one sense per paragraph: a city used as a
                   if rule.alias.metonym and not rules.restriction(span, rule.alias, rule.words)  # place is the

@@ -23,8 +23,8 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                event or law of the model that ends right before "in", "of" (the) or "for" and
                the match ("the Commission on Security and Cooperation" + "in Europe", "the Supreme
                Court" + "of the United States"; not a state's body or ruler, "the Emperor of
-               China"), another federation ("the United States of Brazil"), a joint body ("the United
-               States and Chilean Claims Commission"), or capitalised
+               China"), another federation ("the United States of Brazil"), a joint body ("the
+               United States and Chilean Claims Commission"), or capitalised
                words right after it ("United States Senate"; also after a hyphen, "U.S.-Mexico-
                Canada Agreement", unless the word is a nationality adjective, "U.S.-Canadian
                border", though a place the model found is a name, "Iraq-Iran war"; a year
@@ -67,9 +67,9 @@ metonym        the alias is a place standing for a government (``metonym: true``
                or "to" it after a journey a few words back ("the visit of the Prime Minister to
                Washington"), a meeting or document named after it ("the Washington treaty",
                "the Moscow summit"); a list carries the place ("in Washington, and Moscow and
-               Chungking"); a place use makes the city a place in its whole paragraph, and after
-               "the city of X" in the rest of the section; "officials in Washington", "a signal to Beijing" and "Brussels
-               insists" stay the government (module ``metonyms``)
+               Chungking"); a place use makes the city a place in its whole paragraph, and
+               after "the city of X" in the rest of the section; "officials in Washington", "a
+               signal to Beijing" and "Brussels insists" stay the government (module ``metonyms``)
 period         the alias names the entry only in a ``period`` and the sentence (else the
                text) is dated outside it, by the year it names nearest the match (a decade by
                its last year): Moscow in 1969 is the Soviet Union, in 2023 Russia; an undated

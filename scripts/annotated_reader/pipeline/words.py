@@ -1,4 +1,4 @@
-"""Word lists shared by the matching rules and the candidates list (no spaCy here)."""
+"""Word lists of the matching rules and the candidates list (no spaCy here)."""
 
 from __future__ import annotations
 
