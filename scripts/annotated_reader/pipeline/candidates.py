@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 
 from ..inputs.text import fold, lower_case_words
 from ..model import AnnotatedText, Candidate, Entity
-from .words import ADJECTIVE_ENDING, ROLE_WORDS, TITLES
+from .words import ADJECTIVE_ENDING, COMPASS, ROLE_WORDS, TITLES
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
@@ -57,10 +57,9 @@ SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then",
                               "hitherto", "heretofore", "henceforth", "therefore", "furthermore", "nevertheless",
                               "accordingly", "likewise", "otherwise", "besides", "finally", "consequently"})
 """Adverbs that open a sentence, which the model sometimes takes for a name ("Hitherto there has been …")."""
-COMPASS_ALONE = re.compile(r"(?:(?:Far|Near|Middle|Central|North|South|East|West)[ -])*"
-                           r"(?:North|South)?(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern)")
-"""A compass adjective with nothing after it ("Far Eastern", "Near Eastern" in "of Far Eastern, Near
-Eastern, and Western European Affairs"): never a name by itself."""
+REGION_WORDS = COMPASS | {"far", "near", "middle"}
+"""Words of a compass adjective: one ending in "-ern" and made only of these ("Far Eastern", "Near
+Eastern" in "of Far Eastern, Near Eastern, and Western European Affairs") is never a name by itself."""
 
 
 SENTENCES_KEPT = 3
@@ -175,7 +174,8 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     if (single and followed_by_word and name.endswith(("al", "ate", "ern"))
             and entity.label not in ("PERSON", "GPE", "LOC", "FAC")):
         return True  # "Congressional action", "Confederate soldiers", but "Portugal exports" names Portugal
-    if COMPASS_ALONE.fullmatch(name):
+    words = re.split(r"[ -]", fold(name))
+    if words[-1].endswith("ern") and all(word in REGION_WORDS for word in words):
         return True  # "Far Eastern" alone
     if entity.label in ("GPE", "LOC") and COMPASS_ADJECTIVE.search(name):
         return followed_by_word  # "Middle Eastern oil"
