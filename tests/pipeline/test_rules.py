@@ -21,7 +21,7 @@ def entry(entry_id, title, type_, aliases=(), **fields):
 MOSCOW = dict(metonym=True)
 GLOSSARY = Glossary({e.id: e for e in [
     entry("united-states", "United States", "state",
-          ["US", "U.S.", "U.S.A.", Alias(text="America", not_preceded_by=("states of", "governments of")), Alias(text="Washington", not_followed_by=("D.C.", "DC"), metonym=True)], demonyms=("American",)),
+          ["US", "U.S.", "U.S.A.", Alias(text="United States", not_followed_by=("district courts",)), Alias(text="America", not_preceded_by=("states of", "governments of")), Alias(text="Washington", not_followed_by=("D.C.", "DC"), metonym=True)], demonyms=("American",)),
     entry("china", "China", "state", [Alias(text="Beijing", metonym=True)], demonyms=("Chinese", "Sino")),
     entry("russia", "Russia", "state", [Alias(text="Moscow", period=(1992, None), **MOSCOW)],
           demonyms=("Russian",)),
@@ -41,6 +41,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
     entry("imperialism", "Imperialism", "concept", ["imperialistic"]),
     entry("pentagon", "The Pentagon", "organization", ["Department of Defense"]),
+    entry("us-state-department", "United States Department of State", "organization", ["Department of State"]),
     entry("iraq", "Iraq", "state"),
     entry("xi-jinping", "Xi Jinping", "person", ["Xi"]),
     entry("nato", "NATO", "organization"),
@@ -243,11 +244,25 @@ CASES = [
      [("Brussels", "european-union")]),
     ("restriction: a phrase before", "The states of America have become conscious of a new community of "
      "interest, and America leads.", None, [("America", "united-states")]),
+    ("restriction: a phrase after", "The judges of the United States district courts are underpaid; the United "
+     "States district attorneys are overworked.", None, [("United States", "united-states")]),
     ("restriction: an alias restating the title restricts it", "They study coffee, India rubber, and other "
      "tropical products; India grows them.", None, [("India", "india")]),
     ("prefix: self-", "Our capacity for comparative self-containment affords a firm foundation.", None, []),
     ("metonym as a place: the object of a verb of place", "The people who inhabit Brussels deserve no less.",
      None, []),
+    ("longer name: a continent's adjective before a state", "I could wish the disturbed condition in Asiatic "
+     "Russia had assumed a less hideous aspect.", None, []),
+    ("longer name: a compass adjective before a common noun", "Goods were received over this road at the United "
+     "States Eastern ports from ports on the Pacific Coast.", None, [("United States", "united-states")]),
+    ("longer name: two names the model ran together by the", "Since our merchant ships were driven from the sea "
+     "by the rebel cruisers during the War of the Rebellion the United States has been paying an enormous annual "
+     "tribute.", None, [("United States", "united-states")]),
+    ("longer name: an office names its organisation", "It named as a board the Third Assistant Secretary of "
+     "State, the Solicitor of the Department of State, and the Chief of the Consular Bureau.", None,
+     [("Department of State", "us-state-department")]),
+    ("metonym as a place: a conference of it", "The Conference of Brussels, to devise means for suppressing the "
+     "slave trade, is still in session.", None, []),
     # relation phrases over pairs of states
     ("relations: US-China relations", "US-China relations worsened.", None,
      [("US-China", "us-china-relations")]),
@@ -402,6 +417,10 @@ def test_capitalised_names(sentence, expected):
     ("The Secretaries met.", "Secretaries", "ORG", False),  # a title in the plural in -ies
     ("The Circuit Judges sat.", "Circuit Judges", "ORG", False),  # an office ending in a role word
     ("Their Majesties arrived.", "Their Majesties", "PERSON", False),  # a form of address
+    ("The Queen Regent received him.", "Queen Regent", "PERSON", False),  # a ruler's title alone
+    ("The Sultan issued orders.", "Sultan", "PERSON", False),
+    ("The Solicitor of the Department of State sat on the board.", "Solicitor of the Department of State", "ORG",
+     False),  # an office of a department
     ("The House of Representatives voted.", "House of Representatives", "ORG", True),  # not an office
 ])
 def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):

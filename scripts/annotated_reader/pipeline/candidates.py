@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 
 from ..inputs.text import fold, lower_case_words
 from ..model import AnnotatedText, Candidate, Entity
-from .words import ADJECTIVE_ENDING, COMPASS, ROLE_WORDS, TITLES
+from .words import ADJECTIVE_ENDING, COMPASS, ROLE_WORDS, SENTENCE_OPENERS, TITLES
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
@@ -52,11 +52,6 @@ COMPASS_ADJECTIVE = re.compile(r"(?:ern|ern [A-Z]\w*(?:an|ese|ish|ic|i))$")
 """A place's name made an adjective: "Middle Eastern", "Southern African"."""
 INNER_PUNCTUATION = re.compile(r"[—\"“”]|--")
 """An em dash or a double quote inside: the model ran across a break ("Justices—\"Women")."""
-SENTENCE_OPENERS = frozenset({"yet", "still", "but", "and", "so", "now", "then", "also", "naturally", "indeed", "again",
-                              "meanwhile", "moreover", "however", "today", "here", "there", "thus", "hence",
-                              "hitherto", "heretofore", "henceforth", "therefore", "furthermore", "nevertheless",
-                              "accordingly", "likewise", "otherwise", "besides", "finally", "consequently"})
-"""Adverbs that open a sentence, which the model sometimes takes for a name ("Hitherto there has been …")."""
 REGION_WORDS = COMPASS | {"far", "near", "middle"}
 """Words of a compass adjective: one ending in "-ern" and made only of these ("Far Eastern", "Near
 Eastern" in "of Far Eastern, Near Eastern, and Western European Affairs") is never a name by itself."""

@@ -47,7 +47,8 @@ PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "i
 NAMED_AFTER = frozenset({"conference", "conferences", "treaty", "treaties", "summit", "summits", "agreement",
                          "agreements", "accord", "accords", "declaration", "declarations", "communique",
                          "communiques", "protocol", "protocols", "olympics"})
-"""Words after a city that make a meeting or a document named after the place ("the Washington treaty")."""
+"""Words after a city, or before "of" it, that make a meeting or a document named after the place ("the
+Washington treaty", "the Conference of Brussels")."""
 JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission"})
 """Nouns of a journey that reach "to <city>" across a few words ("the visit of the Prime Minister to Washington")."""
 
@@ -81,8 +82,8 @@ def used_as_place(span: Span) -> bool:
         i = j - 2  # back over a list of places: "fly to Toronto, Berlin, Moscow", "in Washington, and Moscow"
     if i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in LOCATIVE | PLACE_OF:
-        return True
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in LOCATIVE | PLACE_OF | NAMED_AFTER:
+        return True  # "the gates of Moscow", "the Conference of Brussels"
     if i >= 0 and doc[i].lower_ in LOCATIVE | PLACE_VERBS:
         return True
     if i >= 1 and doc[i].lower_ == "like" and doc[i - 1].lower_ in ("city", "cities", "capital", "capitals"):

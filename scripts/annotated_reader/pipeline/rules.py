@@ -36,7 +36,9 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                nor after an organisation's such a word in the singular, "the NATO Summit in";
                after a state, not "Government", "the United States Government"), or, for a
                place entry, a compass word before it ("east Asia", "Eastern Europe"), for a
-               state a capitalised one ("Central America", "West Germany"); not across a possessive
+               state a capitalised one or a continent's adjective ("Central America", "West Germany",
+               "Asiatic Turkey"; a compass word after a state before a common noun lengthens nothing,
+               "the United States Eastern ports"); not across a possessive
                ("Russia's Central Bank"), a title ("President Putin") or another glossary
                name ("Moscow-Washington"), nor after a possessive ("our Nation's Armed
                Forces"); a possessive after the match ends the name unless a capitalised word
@@ -45,9 +47,11 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                the model found ("Fourteen million World War II") is no name, nor is a
                sentence's (or a quotation's) opening word the text also writes in lower case,
                or the -ing form of a verb it writes ("Keeping America competitive"), nor an entity the model ran across a clause
-               ("Congress when America ended") or across "and" right after the match ("the
+               ("Congress when America ended"), two names joined by "the" ("the War of the Rebellion the
+               United States") or across "and" right after the match ("the
                Department of Defense and Energy"), nor "Mainland" before a state; a state's
-               body ends with the state it names ("the Congress of the United States"). The
+               body ends with the state it names ("the Congress of the United States"), an office with its
+               organisation ("the Solicitor of the Department of State"). The
                longer name goes to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
@@ -62,8 +66,8 @@ metonym        the alias is a place standing for a government (``metonym: true``
                "outside (of)" or "near" it, a verb whose object is a place ("who inhabit
                Washington", "visited Moscow"), alone in a transcript's square brackets ("Governor Gardner
                [Washington]"), a possessive before a place noun ("Moscow's suburbs"), "of" it
-               after a place's part or event ("the gates of Moscow", "the States of Oregon and
-               Washington"), a city like it ("a growing city like Washington"),
+               after a place's part, an event, a meeting or a document ("the gates of Moscow", "the States of
+               Oregon and Washington", "the Conference of Brussels"), a city like it ("a growing city like Washington"),
                or "to" it after a journey a few words back ("the visit of the Prime Minister to
                Washington"), a meeting or document named after it ("the Washington treaty",
                "the Moscow summit"); a list carries the place ("in Washington, and Moscow and
@@ -90,8 +94,8 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
-from .words import (ADJECTIVE_ENDING, COMPASS, DETERMINERS, NOT_NAME_WORDS, ROLE_WORDS, STATE_BODIES, TITLES,
-                    possessive)
+from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, NOT_NAME_WORDS, ROLE_WORDS, SENTENCE_OPENERS,
+                    STATE_BODIES, TITLES, possessive)
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo", "self"})
 AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -121,15 +125,6 @@ class Context:
     """Words the text writes in lower case: capitalised at a sentence's start, they open it, not a name."""
 
 
-SENTENCE_OPENERS = frozenset({
-    "yet", "still", "but", "and", "so", "now", "then", "also", "later", "earlier", "soon", "finally", "first",
-    "next", "last", "today", "tonight", "here", "there", "thus", "hence", "meanwhile", "moreover", "however",
-    "indeed", "instead", "again", "naturally", "perhaps", "even", "only", "when", "while", "after", "before",
-    "since", "under", "with", "without", "for", "as", "if", "once", "unlike", "like", "both", "neither",
-})
-"""Words that are capitalised only because they open a sentence."""
-
-
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
 
 
@@ -157,8 +152,9 @@ def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, fro
     doc = span.doc
     not_followed, not_preceded, required = words
     after = span.end + 1 if span.end + 1 < len(doc) and doc[span.end].text == "," else span.end
-    if not_followed and after < len(doc) and fold(doc[after].text) in not_followed:
-        return True
+    if not_followed and any(fold(" ".join(t.text for t in doc[after:after + n])) in not_followed
+                            for n in {len(w.split()) for w in not_followed} if after + n <= len(doc)):
+        return True  # a word or a phrase ("United States district courts")
     if not_preceded and any(fold(" ".join(t.text for t in doc[max(0, span.start - n):span.start])) in not_preceded
                             for n in {len(w.split()) for w in not_preceded} if span.start >= n):
         return True  # a word or a phrase ("states of America")
@@ -188,14 +184,16 @@ def _own_words(title: str) -> frozenset[str]:
     return frozenset(fold(w) for w in re.findall(r"\w+", title))
 
 
-def _body_of(span: Span, ent: Span) -> bool:
-    """The entity is "<body> of (the) <span>", ending with the match: the state's body names the state."""
+def _body_of(span: Span, ent: Span, entry_type: str) -> bool:
+    """The entity is "<body> of (the) <span>", ending with the match: a state's body names the state, an
+    office names its organisation ("the Solicitor of the Department of State")."""
+    bodies = STATE_BODIES if entry_type == "state" else TITLES | ROLE_WORDS if entry_type == "organization" else ()
     doc = span.doc
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
     return (span.end == ent.end and before >= ent.start and doc[before].lower_ == "of"
-            and any(t.lower_ in STATE_BODIES for t in doc[ent.start:before]))
+            and any(t.lower_ in bodies for t in doc[ent.start:before]))
 
 
 def _adds_name(tokens, context: Context, own: frozenset[str]) -> bool:
@@ -265,8 +263,10 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
         if ent.label_ in AMOUNTS:
             continue  # "Fourteen million World War II" is a number, not a longer name
         if ent.start <= span.start and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
-            if entry_type == "state" and _body_of(span, ent):
+            if _body_of(span, ent, entry_type):
                 continue
+            if span.start - 2 >= ent.start and doc[span.start - 1].lower_ == "the" and not doc[span.start - 2].is_lower:
+                continue  # two names the model ran together: "the War of the Rebellion the United States"
             extra = [t for t in list(doc[ent.start:span.start]) + list(doc[span.end:ent.end])]
             before = span.start - 1
             if before > ent.start and doc[before].is_lower and doc[before].lower_ in CONNECTORS:
@@ -290,6 +290,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
         return None  # a heading in capitals: "AMERICA AND THE COMMUNIST NATIONS"
     end = span.end
     while end < len(doc):
+        if doc[end].lower_ in COMPASS and (end + 1 == len(doc) or doc[end + 1].is_lower):
+            break  # a compass adjective before a common noun: "the United States Eastern ports"
         if _adds_name(doc[end:end + 1], context, own):
             end += 1
         elif _hyphen_then_name(doc, end, context):
@@ -324,7 +326,7 @@ def region_part(span: Span, entry_type: str) -> Span | None:
     state, a capitalised one makes another name: "Central America", "West Germany"."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in COMPASS and (
+    if before is not None and (before.lower_ in COMPASS or entry_type == "state" and before.lower_ in CONTINENTAL) and (
             entry_type == "place" or (entry_type == "state" and before.text[:1].isupper() and span.text[:1].isupper())):
         return doc[span.start - 1:span.end]
     return None

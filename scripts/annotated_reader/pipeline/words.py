@@ -23,10 +23,21 @@ ROLE_WORDS = frozenset({
     "captain", "lieutenant", "major", "petty", "class", "holiness", "excellency", "honorable", "honourable",
     "judge", "counsellor", "counselor", "treasurer", "superintendent", "adjutant", "postmaster", "commandant",
     "emperor", "empress", "czar", "tsar", "majesty", "majesties", "highness", "highnesses", "dowager", "architect",
+    "solicitor", "comptroller", "inspector", "clerk", "hon", "sultan", "shah", "khedive", "regent", "mikado",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
 DETERMINERS = frozenset({"the", "a", "an"})
+SENTENCE_OPENERS = frozenset({
+    "yet", "still", "but", "and", "so", "now", "then", "also", "later", "earlier", "soon", "finally", "first",
+    "next", "last", "today", "tonight", "here", "there", "thus", "hence", "meanwhile", "moreover", "however",
+    "indeed", "instead", "again", "naturally", "perhaps", "even", "only", "when", "while", "after", "before",
+    "since", "under", "with", "without", "for", "as", "if", "once", "unlike", "like", "both", "neither",
+    "hitherto", "heretofore", "henceforth", "therefore", "furthermore", "nevertheless", "accordingly",
+    "likewise", "otherwise", "besides", "consequently",
+})
+"""Words capitalised only because they open a sentence: not name words, and never a name alone, though
+the model sometimes takes one for a name ("Hitherto there has been …")."""
 NOT_NAME_WORDS = frozenset({
     "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -37,6 +48,8 @@ COMPASS = frozenset({
     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
 })
 """Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
+CONTINENTAL = frozenset({"asiatic", "european", "african"})
+"""Adjectives of a continent that make a part of a state spanning two out of it ("Asiatic Turkey", "European Russia")."""
 
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
