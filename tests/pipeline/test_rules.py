@@ -210,6 +210,10 @@ CASES = [
      "present States of Oregon and Washington, was a fact of immense importance.", None, []),
     ("longer name: another federation", "Nicaragua merged its powers in those of the newly formed United States "
      "of Central America; the conference met upon the invitation of the United States of Brazil.", None, []),
+    ("longer name: a war ship is no war's name", "He sought refuge on board the United States war ship "
+     "Bennington, then at anchor.", None, [("United States", "united-states")]),
+    ("longer name: a house of the legislature names the state", "To the Senate and House of Representatives of "
+     "the United States:", None, [("United States", "united-states")]),
     ("longer name: a joint body", "A convention provided for the revival of the United States and Chilean "
      "Claims Commission.", None, []),
     ("longer name: a state and another body", "Officials of the United States and World Bank met in Paris.", None,

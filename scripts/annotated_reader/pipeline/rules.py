@@ -30,7 +30,7 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                border", though a place the model found is a name, "Iraq-Iran war"; a year
                right after it, "America 2000"; "war" or "conflict" after a state or place,
                "the Iraq war", "the Iran-Iraq conflict" (not after "a" or "another", nor "war
-               ships": "another Middle East war" is a war there); never after a match in lower
+               ship(s)": "another Middle East war" is a war there); never after a match in lower
                case, "imperialistic Communism", nor in a heading in capitals; after an
                acronym, not a plural the text also writes in lower case, "our NATO Allies",
                nor after an organisation's such a word in the singular, "the NATO Summit in";
@@ -306,7 +306,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
     before = doc[first - 1].lower_ if first > 0 else ""
     if (end == span.end and end < len(doc) and doc[end].lower_ in WAR_WORDS and entry_type in ("state", "place")
             and before not in INDEFINITE and (doc[end].lower_ != "conflict" or before == "the")
-            and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("ships", "vessels"))):
+            and not (end + 1 < len(doc) and doc[end + 1].lower_ in ("ship", "ships", "vessel", "vessels"))):
         end += 1  # a war named after a place: "the Iraq war", "the Gulf war"
     if (end == span.end and end + 1 < len(doc) and span[-1].lower_ == "states" and doc[end].lower_ == "of"
             and doc[end + 1].text[:1].isupper() and not doc[end + 1].lower_.startswith("america")

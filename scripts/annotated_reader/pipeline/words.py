@@ -54,7 +54,7 @@ CONTINENTAL = frozenset({"asiatic", "european", "african"})
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
-    "tsar", "sultan", "courts", "delegation", "laws", "statutes",
+    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house",
 })
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
