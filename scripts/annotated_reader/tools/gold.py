@@ -20,9 +20,10 @@ texts of 1900-1926, first scored at 2d74a2b), set P (six texts of 1905-1973, fir
 1902-1973, first scored at e32d715), set S (seven texts of 1901-1973, first scored at 390e0b6)
 set T (four texts of 1898-1973, first scored at 7b7e52e), set U (three written messages of
 1899-1911, first scored at 16a5d51), set V (twelve texts of 1897-1928, first scored at
-5d4b7ae), set W (eight written messages of 1887-1896, first scored at fcd1b94) and set X (eight
-written messages of 1878-1894, first scored at 96a8b27). ``heldout-y`` (eight written messages of
-1873-1886) was annotated, and first scored, before any of its errors were read.
+5d4b7ae), set W (eight written messages of 1887-1896, first scored at fcd1b94), set X (eight
+written messages of 1878-1894, first scored at 96a8b27) and set Y (eight written messages of
+1873-1886, first scored at 14fb9ab). ``heldout-z`` (eight written messages of 1865-1872) was
+annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
