@@ -48,7 +48,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("india", "India", "state", [Alias(text="India", not_followed_by=("rubber",))], demonyms=("Indian",)),
     entry("asia", "Asia", "place"),
     entry("middle-east", "Middle East", "place"),
-    entry("europe", "Europe", "place"),
+    entry("europe", "Europe", "place", ["Continent"]),
     entry("containment", "Containment", "concept", [Alias(text="containment", not_preceded_by=("cost",))]),
     entry("tariffs", "Tariffs", "concept", ["tariff", "tariffs"]),
     entry("world-war-ii", "World War II", "event"),
@@ -214,6 +214,11 @@ CASES = [
      "Bennington, then at anchor.", None, [("United States", "united-states")]),
     ("longer name: a house of the legislature names the state", "To the Senate and House of Representatives of "
      "the United States:", None, [("United States", "united-states")]),
+    ("longer name: a ship named after a state", "Another long-pending claim, that of the whaleship Russia, has "
+     "been disposed of; Russia paid it.", None, [("Russia", "russia")]),
+    ("longer name: not an entity the model ran into a hyphenated word", "He asks for compensation for carrying "
+     "the mails between Atlantic Seaboard cities and the Continent on American-owned and American-built steamers.",
+     None, [("Continent", "europe")]),
     ("longer name: a joint body", "A convention provided for the revival of the United States and Chilean "
      "Claims Commission.", None, []),
     ("longer name: a state and another body", "Officials of the United States and World Bank met in Paris.", None,

@@ -46,13 +46,15 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                Initiative", "the Commission on America's Urban Families"); a number
                the model found ("Fourteen million World War II") is no name, nor is a
                sentence's (or a quotation's) opening word the text also writes in lower case,
-               or the -ing form of a verb it writes ("Keeping America competitive"), nor an entity the model ran across a clause
-               ("Congress when America ended"), two names joined by "the" ("the War of the Rebellion the
-               United States") or across "and" right after the match ("the
+               or the -ing form of a verb it writes ("Keeping America competitive"), nor an entity
+               the model ran across a clause ("Congress when America ended"), into a hyphenated word
+               ("the Continent on American-owned steamers"), over two names joined by "the" ("the War
+               of the Rebellion the United States") or across "and" right after the match ("the
                Department of Defense and Energy"), nor "Mainland" before a state; a state's
                body ends with the state it names ("the Congress of the United States"), an office with its
-               organisation ("the Solicitor of the Department of State"). The
-               longer name goes to the candidates list.
+               organisation ("the Solicitor of the Department of State"); a vessel noun before a
+               state or a place makes a ship's name ("the whaleship Canada"). The longer name goes
+               to the candidates list.
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
                the ``labels`` it accepts is held to that list instead (a book called "1984"
@@ -94,8 +96,8 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from ..model import Alias
-from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, NOT_NAME_WORDS, ROLE_WORDS, SENTENCE_OPENERS,
-                    STATE_BODIES, TITLES, possessive)
+from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, INDEFINITE, NOT_NAME_WORDS, ROLE_WORDS,
+                    SENTENCE_OPENERS, STATE_BODIES, TITLES, VESSELS, WAR_WORDS, possessive)
 
 PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo", "self"})
 AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -106,11 +108,6 @@ Name labels (PERSON for a state, GPE for a person) veto nothing by default: meas
 tuning texts, the small English model gives a person's label to "Kyiv" and a place's to
 "Mearsheimer" often enough that such a veto loses more true links than it saves."""
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
-WAR_WORDS = frozenset({"war", "wars", "conflict"})
-"""Words that make a war's name of a state's or a place's ("the Iraq war"; "conflict" only after
-"the": "30 years of Middle East conflict" is conflict there)."""
-INDEFINITE = frozenset({"a", "an", "another", "any"})
-"""Before "<place> war" they make it a war there, not a war's name: "another Middle East war"."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +253,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
     doc = span.doc
     own = (_own_words(title) | (STATE_WORDS if entry_type == "state" else frozenset())
            | _house_nouns(span, context, entry_type))
+    if span.start > 0 and doc[span.start - 1].lower_ in VESSELS and entry_type in ("state", "place"):
+        return doc[span.start - 1:span.end]  # a ship named after it: "the whaleship Canada"
     head = _name_before(span, context)
     if head is not None and not (entry_type == "state" and head[-1].lower_ in STATE_BODIES):
         return doc[head.start:span.end]
@@ -280,6 +279,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
                 continue  # an entity the model ran across punctuation ("the Pacific: India") is not one name
             if any(t.is_lower and t.is_alpha and t.lower_ not in NAME_LINKS for t in extra):
                 continue  # nor across a clause ("Congress when America ended the war")
+            if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not doc[ent.end - 1].whitespace_:
+                continue  # nor into a word a hyphen joins ("the Continent on American-owned steamers")
             if span.end < ent.end and doc[span.end].lower_ == "and":
                 continue  # two names: "the Department of Defense and Energy"
             if _adds_name(extra, context, own):

@@ -59,6 +59,17 @@ STATE_BODIES = frozenset({
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
 
+WAR_WORDS = frozenset({"war", "wars", "conflict"})
+"""Words that make a war's name of a state's or a place's ("the Iraq war"; "conflict" only after
+"the": "30 years of Middle East conflict" is conflict there)."""
+INDEFINITE = frozenset({"a", "an", "another", "any"})
+"""Before "<place> war" they make it a war there, not a war's name: "another Middle East war"."""
+VESSELS = frozenset({
+    "ship", "steamer", "steamship", "whaleship", "whaler", "schooner", "bark", "barque", "brig", "frigate", "sloop",
+    "cruiser", "gunboat", "corvette", "ironclad", "yacht", "vessel",
+})
+"""Nouns before a state's or a place's name that make it a ship's ("the whaleship Canada")."""
+
 
 def possessive(token) -> bool:
     """The token is a possessive ending ("'s", "’s", or a lone apostrophe)."""
