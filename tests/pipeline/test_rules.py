@@ -394,7 +394,7 @@ def test_paragraphs_in_capitals_stand_as_headings(paragraph, listed):
 def test_capitalised_names(sentence, expected):
     """Runs of capitalised words on tokens nothing else covers: what the model's entities leave out."""
     from annotated_reader.pipeline.nlp import load_pipeline
-    from annotated_reader.pipeline.rules import capitalised_names
+    from annotated_reader.pipeline.longer import capitalised_names
 
     doc = load_pipeline(Settings().model, ("ner",)).make_doc(sentence)
     assert [span.text for span in capitalised_names(doc, frozenset())] == expected

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
-from . import metonyms, periods, rules
+from . import longer, metonyms, periods, rules
 from .nlp import use_project_tokenizer
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
@@ -165,14 +165,14 @@ class GlossaryMatcher:
                 while end - 1 > start and doc[end - 1].is_lower:
                     end -= 1  # nor a word before it: "U.S.-USSR environmental cooperation"
                 doc.spans["glossary"].append(Span(doc, start, end, label=self.nlp.vocab.strings[match_id]))
-            spans, longer = self._resolve(doc, seen, year, lower, (block.section, cities))
+            spans, outers = self._resolve(doc, seen, year, lower, (block.section, cities))
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
                 sent = span.sent
                 mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
                                         span.text, sent.start_char, sent.end_char, metonym=span.label_ == METONYM))
-            taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *longer] for i in range(span.start, span.end))
-            for ent in list(doc.ents) + longer + rules.capitalised_names(doc, taken, lower):
+            taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *outers] for i in range(span.start, span.end))
+            for ent in list(doc.ents) + outers + longer.capitalised_names(doc, taken, lower):
                 if ent.label_ not in CANDIDATE_LABELS and ent.label_ != "NAME":
                     continue
                 if any(ent.start < s.end and s.start < ent.end for s in spans):
@@ -195,15 +195,15 @@ class GlossaryMatcher:
                   and metonyms.used_as_place(span)}  # place in the whole paragraph
         context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year,
                                 lower)
-        allowed, longer = [], []
+        allowed, outers = [], []
         for span, rule in matches:
             entry = self.glossary[rule.entry_id]
             if (rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias)
                     or rules.word_in_capitals(span, rule.alias, context)):
                 continue
-            outer = rules.region_part(span, entry.type) or rules.longer_name(span, context, entry.title, entry.type)
+            outer = longer.region_part(span, entry.type) or longer.longer_name(span, context, entry.title, entry.type)
             if outer is not None:
-                longer.append(Span(doc, outer.start, outer.end, label=outer.label_ or "NAME"))
+                outers.append(Span(doc, outer.start, outer.end, label=outer.label_ or "NAME"))
                 continue
             if rules.label(span, entry.type, entry.labels):
                 continue
@@ -212,7 +212,7 @@ class GlossaryMatcher:
             if rule.alias.metonym and metonyms.names_the_city(span):
                 named_cities.add((section, span.text.lower()))
             if rule.alias.metonym and ((section, span.text.lower()) in named_cities or span.text.lower() in places):
-                longer.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
+                outers.append(Span(doc, span.start, span.end, label="GPE"))  # the city itself has no entry
                 continue
             if not rule.alias.written_in(text_year) or (
                     rule.alias.period is not None and not rule.alias.in_period(periods.year_of(span, text_year))):
@@ -230,4 +230,4 @@ class GlossaryMatcher:
             seen.add(rule.entry_id)
             chosen.append(Span(doc, span.start, span.end, label=METONYM if rule.alias.metonym else "NAME",
                                span_id=rule.entry_id))
-        return chosen, longer
+        return chosen, outers

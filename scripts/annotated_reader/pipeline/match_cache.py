@@ -3,8 +3,9 @@
 A text's mentions and unmatched entities depend on its model output (keyed like the model cache,
 by its blocks and the model), on its date (aliases with a period), and on the glossary's *names*:
 ids, types, titles, aliases with their restrictions, labels, demonyms and relations, and the
-matching code (match.py, rules.py, words.py, nlp.py's tokenizer rules, inputs/text.py, model.py). An edit of an entry's summary, body, references or
-see-also leaves that key alone, so after such an edit no text is matched again; an edit of one
+matching code (match.py, rules.py, longer.py, metonyms.py, periods.py, words.py, nlp.py's tokenizer
+rules, inputs/text.py, model.py). An edit of an entry's summary, body, references or see-also leaves
+that key alone, so after such an edit no text is matched again; an edit of one
 source re-matches that source only. A cache file carries a checksum, like the model cache.
 """
 
@@ -20,7 +21,7 @@ from .annotate import DocCache
 
 FORMAT = "3"
 _CODE = [Path(__file__).with_name("match.py"), Path(__file__).with_name("rules.py"),
-         Path(__file__).with_name("metonyms.py"), Path(__file__).with_name("periods.py"),
+         Path(__file__).with_name("longer.py"), Path(__file__).with_name("metonyms.py"), Path(__file__).with_name("periods.py"),
          Path(__file__).with_name("words.py"), Path(__file__).with_name("nlp.py"),
          Path(__file__).parent.parent / "inputs" / "text.py", Path(__file__).parent.parent / "model.py"]
 
