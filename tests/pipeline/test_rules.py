@@ -219,6 +219,11 @@ CASES = [
     ("longer name: not an entity the model ran into a hyphenated word", "He asks for compensation for carrying "
      "the mails between Atlantic Seaboard cities and the Continent on American-owned and American-built steamers.",
      None, [("Continent", "europe")]),
+    ("longer name: the states of a region name the region", "Notwithstanding this, the principle failed to be "
+     "respected among the belligerent States of Europe.", None, [("Europe", "europe")]),
+    ("longer name: a department of a state names the state", "Under the act of Congress of the 15th of May last, "
+     "I have caused the Department of Agriculture of the United States to be organized.", None,
+     [("United States", "united-states")]),
     ("longer name: a joint body", "A convention provided for the revival of the United States and Chilean "
      "Claims Commission.", None, []),
     ("longer name: a state and another body", "Officials of the United States and World Bank met in Paris.", None,
@@ -298,6 +303,9 @@ def test_rules(run, name, paragraph, date, expected):
 CANDIDATE_CASES = [
     ("acronym G20 is kept", "Leaders of the G20 met in Rome.", "G20", True),
     ("acronym G7 is kept", "The G7 imposed a price cap.", "G7", True),
+    ("an army's offices are no names", "He reviewed the operation of the several departments of the "
+     "Quartermaster-General, Commissary-General, Paymaster-General and Surgeon-General.", "Quartermaster-General",
+     False),
     ("longer name listed in full", "Trade with Latin America grew.", "Latin America", True),
     ("longer name listed in full (institute)", "He teaches at the Institute of Globalization Studies.",
      "Institute of Globalization Studies", True),

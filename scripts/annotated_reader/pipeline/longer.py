@@ -9,16 +9,17 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from .rules import AMOUNTS, Context, is_name_word, own_words
-from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, INDEFINITE, ROLE_WORDS, STATE_BODIES, TITLES, VESSELS,
-                    WAR_WORDS, possessive)
+from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, INDEFINITE, POLITIES, ROLE_WORDS, STATE_BODIES, TITLES,
+                    VESSELS, WAR_WORDS, possessive)
 
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 
 
 def _body_of(span: Span, ent: Span, entry_type: str) -> bool:
     """The entity is "<body> of (the) <span>", ending with the match: a state's body names the state, an
-    office names its organisation ("the Solicitor of the Department of State")."""
-    bodies = STATE_BODIES if entry_type == "state" else TITLES | ROLE_WORDS if entry_type == "organization" else ()
+    office names its organisation ("the Solicitor of the Department of State"), the states of a region
+    name the region ("the belligerent States of Europe")."""
+    bodies = {"state": STATE_BODIES, "organization": TITLES | ROLE_WORDS, "place": POLITIES}.get(entry_type, ())
     doc = span.doc
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":

@@ -24,6 +24,7 @@ ROLE_WORDS = frozenset({
     "judge", "counsellor", "counselor", "treasurer", "superintendent", "adjutant", "postmaster", "commandant",
     "emperor", "empress", "czar", "tsar", "majesty", "majesties", "highness", "highnesses", "dowager", "architect",
     "solicitor", "comptroller", "inspector", "clerk", "hon", "sultan", "shah", "khedive", "regent", "mikado",
+    "quartermaster", "paymaster", "surgeon", "provost", "marshal", "tycoon",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
@@ -54,10 +55,12 @@ CONTINENTAL = frozenset({"asiatic", "european", "african"})
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
-    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house",
+    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories",
 })
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
+POLITIES = frozenset({"states", "powers", "nations", "countries", "peoples", "governments"})
+"""The states of a region: "the belligerent States of Europe" names Europe too."""
 
 WAR_WORDS = frozenset({"war", "wars", "conflict"})
 """Words that make a war's name of a state's or a place's ("the Iraq war"; "conflict" only after
