@@ -224,6 +224,10 @@ CASES = [
     ("longer name: a department of a state names the state", "Under the act of Congress of the 15th of May last, "
      "I have caused the Department of Agriculture of the United States to be organized.", None,
      [("United States", "united-states")]),
+    ("longer name: the courts of a region name the region", "They should stand on an equal footing with "
+     "ministers who represent this country at the Courts of Europe.", None, [("Europe", "europe")]),
+    ("longer name: the Executive of a state names the state", "It could not well be discerned by the Executive "
+     "of the United States how such visit and inquiry could be made.", None, [("United States", "united-states")]),
     ("longer name: a joint body", "A convention provided for the revival of the United States and Chilean "
      "Claims Commission.", None, []),
     ("longer name: a state and another body", "Officials of the United States and World Bank met in Paris.", None,
@@ -436,6 +440,8 @@ def test_capitalised_names(sentence, expected):
     ("Their Majesties arrived.", "Their Majesties", "PERSON", False),  # a form of address
     ("The Queen Regent received him.", "Queen Regent", "PERSON", False),  # a ruler's title alone
     ("The Sultan issued orders.", "Sultan", "PERSON", False),
+    ("We owe these blessings to Providence.", "Providence", "ORG", False),  # an epithet of God
+    ("We thank the Giver of All Good.", "Giver of All Good", "PERSON", False),
     ("The Solicitor of the Department of State sat on the board.", "Solicitor of the Department of State", "ORG",
      False),  # an office of a department
     ("The House of Representatives voted.", "House of Representatives", "ORG", True),  # not an office

@@ -60,6 +60,21 @@ def test_links_and_entry_section_recall():
     assert any(e.startswith("false link t#p-2") for e in s.errors) and any(e.startswith("miss t#p-2") for e in s.errors)
 
 
+@pytest.mark.parametrize("rows,listed,unmatched", [
+    (["Guadalupe Hidalgo"], 1, 0),  # a row that is part of a name lists it
+    (["treaty of Guadalupe Hidalgo and more"], 1, 0),  # a row that holds it too
+    (["of"], 0, 1),  # lower-case words only are part of no name
+    (["Mexico"], 0, 1),
+])
+def test_a_name_is_listed_by_a_row_that_holds_it_or_is_part_of_it(rows, listed, unmatched):
+    from annotated_reader.model import Candidate
+    from annotated_reader.tools.gold import GoldName
+    candidates = tuple(Candidate(name, ("ORG",), 1, ("t",), "", "p-1") for name in rows)
+    names = [GoldName("t", "treaty of Guadalupe Hidalgo", "LAW", "p-1")]
+    (got, total), (rows_unmatched, _), _ = evaluate.score_names(candidates, names, set())
+    assert (got, total, rows_unmatched) == (listed, 1, unmatched)
+
+
 def test_a_boundary_error_is_listed():
     s = scored([m("p-1", 0, 5, "a")], [g("p-1", 0, 6, "a")])
     assert s.errors == ["boundary t#p-1: “xxxxx” where the gold has “xxxxxx” (a)"]

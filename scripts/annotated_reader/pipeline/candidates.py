@@ -151,8 +151,11 @@ def _without_title(name: str | None, label: str) -> str | None:
     words = (name or "").split()
     if all(_is_title(word) for word in words):
         return None
+    titled = label == "PERSON" and _is_title(words[0])
     while label == "PERSON" and _is_title(words[0]):
         words.pop(0)
+    if titled and words[0].islower():
+        return None  # a title and what it is over: "Giver of All Good" is no person's name
     return " ".join(words)
 
 

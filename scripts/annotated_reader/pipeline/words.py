@@ -25,6 +25,7 @@ ROLE_WORDS = frozenset({
     "emperor", "empress", "czar", "tsar", "majesty", "majesties", "highness", "highnesses", "dowager", "architect",
     "solicitor", "comptroller", "inspector", "clerk", "hon", "sultan", "shah", "khedive", "regent", "mikado",
     "quartermaster", "paymaster", "surgeon", "provost", "marshal", "tycoon",
+    "providence", "creator", "giver", "ruler", "almighty", "deity",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
@@ -55,11 +56,12 @@ CONTINENTAL = frozenset({"asiatic", "european", "african"})
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
-    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories",
+    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories", "executive", "union",
 })
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
-POLITIES = frozenset({"states", "powers", "nations", "countries", "peoples", "governments"})
+POLITIES = frozenset({"states", "powers", "nations", "countries", "peoples", "governments", "courts", "cabinets", "empires",
+                      "kingdoms", "monarchies"})
 """The states of a region: "the belligerent States of Europe" names Europe too."""
 
 WAR_WORDS = frozenset({"war", "wars", "conflict"})

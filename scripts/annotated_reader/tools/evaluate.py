@@ -157,12 +157,20 @@ def _errors(predicted: list[Mention], positives: list[GoldMention], matched: dic
 
 
 def score_names(candidates: tuple[Candidate, ...], names: list[GoldName], glossary_names: set[str]) -> tuple[tuple[int, int], tuple[int, int], list[str]]:
-    """(names listed, names), (rows matching no name, rows), and the unmatched rows, for the wanted-entries list."""
+    """(names listed, names), (rows matching no name, rows), and the unmatched rows, for the wanted-entries list.
+
+    A name is listed when a row holds it or is a part of it ("Guadalupe Hidalgo" lists "treaty of
+    Guadalupe Hidalgo"); a row of lower-case words only ("of") is part of no name."""
     def words(text: str) -> str:
         return f" {fold(text)} "
-    listed = sum(any(words(c.name) in words(n.name) or words(n.name) in words(c.name) for c in candidates) for n in names)
+
+    def named(text: str) -> bool:
+        return any(ch.isupper() or ch.isdigit() for ch in text)
+    listed = sum(any((named(c.name) and words(c.name) in words(n.name)) or words(n.name) in words(c.name)
+                     for c in candidates) for n in names)
     unmatched = [c.name for c in candidates
-                 if not any(words(c.name) in words(n.name) or words(n.name) in words(c.name) for n in names)
+                 if not any((named(c.name) and words(c.name) in words(n.name)) or words(n.name) in words(c.name)
+                            for n in names)
                  and fold(c.name) not in glossary_names]
     return (listed, len(names)), (len(unmatched), len(candidates)), unmatched
 
