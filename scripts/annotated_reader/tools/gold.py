@@ -23,10 +23,10 @@ set T (four texts of 1898-1973, first scored at 7b7e52e), set U (three written m
 5d4b7ae), set W (eight written messages of 1887-1896, first scored at fcd1b94), set X (eight
 written messages of 1878-1894, first scored at 96a8b27), set Y (eight written messages of
 1873-1886, first scored at 14fb9ab), set Z (eight written messages of 1865-1872, first scored
-at de72269) and set AA (eight written messages of 1853-1864, first scored at 1b14bc6).
-``heldout-ab`` (eight written messages of 1849-1860) and ``heldout-ac`` (eight written messages
-of 1837-1844) were annotated, and first scored by the same code, before any of their errors were
-read.
+at de72269), set AA (eight written messages of 1853-1864, first scored at 1b14bc6), set AB (eight
+written messages of 1849-1860, first scored at 5edbb1d) and set AC (eight written messages of
+1837-1844, first scored by the same code, at f2b0d39). ``heldout-ad`` (the eight annual messages
+of 1829-1836) was annotated, and first scored, before any of its errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
