@@ -51,17 +51,21 @@ COMPASS = frozenset({
 })
 """Words that make a part of a region out of it ("east Asia", "Eastern Europe")."""
 CONTINENTAL = frozenset({"asiatic", "european", "african"})
-"""Adjectives of a continent that make a part of a state spanning two out of it ("Asiatic Turkey", "European Russia")."""
+"""Adjectives of a continent that make a part of a state spanning two out of it ("Asiatic Turkey",
+"European Russia")."""
 
 STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
-    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories", "executive", "union",
+    "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories",
+    "executive", "union",
 })
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
-POLITIES = frozenset({"states", "powers", "nations", "countries", "peoples", "governments", "courts", "cabinets", "empires",
-                      "kingdoms", "monarchies"})
+POLITIES = frozenset({
+    "states", "powers", "nations", "countries", "peoples", "governments", "courts", "cabinets", "empires", "kingdoms",
+    "monarchies",
+})
 """The states of a region: "the belligerent States of Europe" names Europe too."""
 
 WAR_WORDS = frozenset({"war", "wars", "conflict"})

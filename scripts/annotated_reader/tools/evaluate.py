@@ -164,14 +164,12 @@ def score_names(candidates: tuple[Candidate, ...], names: list[GoldName], glossa
     def words(text: str) -> str:
         return f" {fold(text)} "
 
-    def named(text: str) -> bool:
-        return any(ch.isupper() or ch.isdigit() for ch in text)
-    listed = sum(any((named(c.name) and words(c.name) in words(n.name)) or words(n.name) in words(c.name)
-                     for c in candidates) for n in names)
+    def match(row: str, name: str) -> bool:
+        named = any(ch.isupper() or ch.isdigit() for ch in row)
+        return (named and words(row) in words(name)) or words(name) in words(row)
+    listed = sum(any(match(c.name, n.name) for c in candidates) for n in names)
     unmatched = [c.name for c in candidates
-                 if not any((named(c.name) and words(c.name) in words(n.name)) or words(n.name) in words(c.name)
-                            for n in names)
-                 and fold(c.name) not in glossary_names]
+                 if not any(match(c.name, n.name) for n in names) and fold(c.name) not in glossary_names]
     return (listed, len(names)), (len(unmatched), len(candidates)), unmatched
 
 
