@@ -26,7 +26,8 @@ written messages of 1878-1894, first scored at 96a8b27), set Y (eight written me
 at de72269), set AA (eight written messages of 1853-1864, first scored at 1b14bc6), set AB (eight
 written messages of 1849-1860, first scored at 5edbb1d) and set AC (eight written messages of
 1837-1844, first scored by the same code, at f2b0d39). ``heldout-ad`` (the eight annual messages
-of 1829-1836) was annotated, and first scored, before any of its errors were read.
+of 1829-1836) and ``heldout-ae`` (the twelve of 1817-1828) were annotated, and first scored by
+the same linking code, before any of their errors were read.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
