@@ -143,17 +143,23 @@ def is_name_word(token, lower: frozenset[str] = frozenset()) -> bool:
     return (token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLES | DETERMINERS | NOT_NAME_WORDS)
 
 
+def _phrase_at(doc: Doc, i: int, phrases: frozenset[str], before: bool) -> bool:
+    """One of the (folded) words or phrases ends right before token i (``before``) or starts at it."""
+    for n in {len(p.split()) for p in phrases}:
+        start, end = (i - n, i) if before else (i, i + n)
+        if start >= 0 and end <= len(doc) and fold(" ".join(t.text for t in doc[start:end])) in phrases:
+            return True
+    return False
+
+
 def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, frozenset]) -> bool:
-    """The alias's own restriction words reject the match (a comma between does not hide them: "Washington, DC")."""
+    """The alias's own restriction words reject the match (a comma between does not hide them: "Washington, DC");
+    a restriction may be a phrase ("states of America", "United States district courts")."""
     doc = span.doc
     not_followed, not_preceded, required = words
     after = span.end + 1 if span.end + 1 < len(doc) and doc[span.end].text == "," else span.end
-    if not_followed and any(fold(" ".join(t.text for t in doc[after:after + n])) in not_followed
-                            for n in {len(w.split()) for w in not_followed} if after + n <= len(doc)):
-        return True  # a word or a phrase ("United States district courts")
-    if not_preceded and any(fold(" ".join(t.text for t in doc[max(0, span.start - n):span.start])) in not_preceded
-                            for n in {len(w.split()) for w in not_preceded} if span.start >= n):
-        return True  # a word or a phrase ("states of America")
+    if _phrase_at(doc, after, not_followed, before=False) or _phrase_at(doc, span.start, not_preceded, before=True):
+        return True
     return bool(required) and not {fold(t.text) for t in span.sent} & required
 
 
