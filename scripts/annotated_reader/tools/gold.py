@@ -24,10 +24,11 @@ set T (four texts of 1898-1973, first scored at 7b7e52e), set U (three written m
 written messages of 1878-1894, first scored at 96a8b27), set Y (eight written messages of
 1873-1886, first scored at 14fb9ab), set Z (eight written messages of 1865-1872, first scored
 at de72269), set AA (eight written messages of 1853-1864, first scored at 1b14bc6), set AB (eight
-written messages of 1849-1860, first scored at 5edbb1d) and set AC (eight written messages of
-1837-1844, first scored by the same code, at f2b0d39). ``heldout-ad`` (the eight annual messages
-of 1829-1836) and ``heldout-ae`` (the twelve of 1817-1828) were annotated, and first scored by
-the same linking code, before any of their errors were read.
+written messages of 1849-1860, first scored at 5edbb1d), set AC (eight written messages of
+1837-1844, first scored by the same code, at f2b0d39), set AD (eight annual messages of
+1829-1836, first scored at bb49e18) and set AE (twelve of 1817-1828, first scored by the same
+linking code, at d83ab0d). ``heldout-af`` (the sixteen annual messages of 1801-1816) was
+annotated by hand before any pipeline run on its texts.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
