@@ -43,6 +43,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("pentagon", "The Pentagon", "organization", ["Department of Defense"]),
     entry("us-state-department", "United States Department of State", "organization", ["Department of State"]),
     entry("iraq", "Iraq", "state"),
+    entry("canada", "Canada", "state"),
     entry("xi-jinping", "Xi Jinping", "person", ["Xi"]),
     entry("nato", "NATO", "organization"),
     entry("india", "India", "state", [Alias(text="India", not_followed_by=("rubber",))], demonyms=("Indian",)),
@@ -226,6 +227,9 @@ CASES = [
      [("United States", "united-states")]),
     ("longer name: the courts of a region name the region", "They should stand on an equal footing with "
      "ministers who represent this country at the Courts of Europe.", None, [("Europe", "europe")]),
+    ("longer name: the provinces of a state name the state", "That, however, which separates us from the "
+     "Provinces of Canada and New Brunswick to the North was submitted to arbitration.", "1831",
+     [("Canada", "canada")]),
     ("longer name: the Executive of a state names the state", "It could not well be discerned by the Executive "
      "of the United States how such visit and inquiry could be made.", None, [("United States", "united-states")]),
     ("longer name: a joint body", "A convention provided for the revival of the United States and Chilean "
@@ -445,6 +449,23 @@ def test_capitalised_names(sentence, expected):
     ("The Solicitor of the Department of State sat on the board.", "Solicitor of the Department of State", "ORG",
      False),  # an office of a department
     ("The House of Representatives voted.", "House of Representatives", "ORG", True),  # not an office
+    ("The Union is safe.", "Union", "ORG", False),  # government nouns alone
+    ("The Territories grew.", "Territories", "GPE", False),
+    ("All the States of the Union agreed.", "States of the Union", "GPE", False),  # made of such nouns
+    ("The Federal Union endures.", "Federal Union", "ORG", False),
+    ("Fellow-Citizens of the Senate:", "Fellow-Citizens", "NORP", False),
+    ("The Executive Departments reported.", "Executive Departments", "ORG", False),
+    ("The Universal Postal Union met.", "Universal Postal Union", "ORG", True),  # a union's name
+    ("He gave the State of the Union address.", "State of the Union", "EVENT", True),  # the address
+    ("The Chief Magistrate spoke.", "Chief Magistrate", "PERSON", False),  # an office
+    ("We trust in the Supreme Being.", "Supreme Being", "PERSON", False),  # an epithet of God
+    ("We thank the Author of All Good.", "Author of All Good", "ORG", False),
+    ("We thank Divine Providence.", "Divine Providence", "PERSON", False),
+    ("The Government of the Czar agreed.", "Government of the Czar", "ORG", False),  # a government described
+    ("The Germans attacked.", "Germans", "NORP", False),  # a nation's people
+    ("The Nazis attacked.", "Nazis", "NORP", True),  # a party's members
+    ("The Seminoles resisted.", "Seminoles", "NORP", True),
+    ("The Sec of State reported.", "Sec of State", "ORG", False),  # an abbreviated office
 ])
 def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):
     source = Source("t", SourceMeta(title="T"), (), "t.txt")

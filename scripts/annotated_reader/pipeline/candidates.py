@@ -18,7 +18,9 @@ it is over ("Collectors of Customs", "Commissioner General of Immigration"), nat
 persons ("Frenchmen"), a single word ending like an adjective before a noun ("Congressional
 action"), a nationality adjective before a plural noun the text also writes in lower case
 ("American Presidents"), a plural whose singular it writes in lower case ("States"), a common noun
-of government alone ("the Executive", "Republics"), a compass adjective alone ("Far Eastern"), an
+of government alone ("the Executive", "Republics", "the Union") or descriptions made of such nouns
+("the States of the Union", "the Federal Union", "the Government of the Czar"), the names of God ("the Supreme Being", "Divine
+Providence"), a nation's people in the plural ("Germans"), a compass adjective alone ("Far Eastern"), an
 adverb opening a sentence ("Hitherto"), and model noise (entities run across a dash or quotation
 marks, or ending in a function word or in an article and a lower-case word: "Regulars and", "the
 Interior of the need"). Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
@@ -91,9 +93,34 @@ def normalise(surface: str) -> str | None:
 
 DESCRIPTION_HEADS = frozenset({"government", "governments", "nation", "administration"})
 """Last words that make capitalised words a description, not a name ("the Iraqi Government")."""
-GOVERNMENT_NOUNS = DESCRIPTION_HEADS | {"republic", "executive", "empire"}
+GOVERNMENT_NOUNS = DESCRIPTION_HEADS | {
+    "republic", "executive", "empire", "union", "kingdom", "province", "territory", "territories", "department",
+    "legislature", "sovereign", "monarch", "magistrate", "throne", "crown",
+}
 """Common nouns of government that are no name alone, in the singular or the plural ("the Nation",
-"the Executive", "one of the Republics"), whether or not the text also writes them in lower case."""
+"the Executive", "one of the Republics", "the Union", "the Territories"), whether or not the text also
+writes them in lower case."""
+UNION_WORDS = GOVERNMENT_NOUNS | {"unions", "states", "departments", "citizens", "fellow", "federal", "perpetual"}
+"""Words of descriptions of a federation, its parts and its citizens: capitalised words made only of
+these (and connectors) describe, not name ("the States of the Union", "the Federal Union", "the
+Executive Departments", "Fellow-Citizens"; "the State of the Union", the address, is a name)."""
+WORSHIP_WORDS = frozenset({
+    "god", "lord", "providence", "creator", "maker", "author", "being", "father", "parent", "ruler", "giver",
+    "master", "almighty", "deity", "universe", "heaven", "divine", "supreme", "omnipotent", "heavenly", "eternal",
+    "great", "power", "nature", "all", "good", "things", "nations", "our", "existence", "his",
+})
+"""Words of the names the texts give God ("the Supreme Being", "the Author of All Good", "Divine
+Providence"): capitalised words made only of these are an epithet, not a name to write an entry on."""
+GOVERNMENT_OF = re.compile(r"^(?:Imperial |Federal |National )?Governments? of\b")
+"""A government named by what it governs ("the Government of Her Britannic Majesty", "the Imperial
+Government of the Czar"): a description, as "the British Government" is."""
+_LINK_WORDS = frozenset({"of", "the", "this", "these", "our", "in", "and", "for"})
+
+
+def _made_of(name: str, words: frozenset[str]) -> bool:
+    """Every word of the name is one of ``words`` or a connector ("States of the Union")."""
+    folded = [fold(word) for word in re.split(r"[\s-]+", name) if word]
+    return any(word in words for word in folded) and all(word in words or word in _LINK_WORDS for word in folded)
 
 
 def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set[str] = frozenset()) -> bool:
@@ -159,6 +186,10 @@ def _without_title(name: str | None, label: str) -> str | None:
     return " ".join(words)
 
 
+PARTY_MEMBERS = frozenset({"republicans", "democrats", "federalists", "whigs", "socialists", "communists", "nazis"})
+"""A party's members in the plural: a group's name, though "Republicans" ends like a nation's people."""
+
+
 def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     """A nationality or group word used as an adjective ("Russian officials"), not as a name."""
     if fold(name) in demonyms:
@@ -168,7 +199,9 @@ def is_adjective(entity: Entity, name: str, demonyms: set[str]) -> bool:
     if entity.label == "NORP":
         plural = name.endswith("s") and not name.endswith("ss")
         one_person = single and name.endswith("men")  # "Frenchmen" (a singular "-man" ends like an adjective)
-        return one_person or (not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name))))
+        people = (single and plural and bool(re.search(r"(?:an|ese|ish)$", name[:-1]))
+                  and fold(name) not in PARTY_MEMBERS)  # "Germans"; but "Republicans" names a party
+        return one_person or people or (not plural and (followed_by_word or bool(ADJECTIVE_ENDING.search(name))))
     if (single and followed_by_word and name.endswith(("al", "ate", "ern"))
             and entity.label not in ("PERSON", "GPE", "LOC", "FAC")):
         return True  # "Congressional action", "Confederate soldiers", but "Portugal exports" names Portugal
@@ -221,8 +254,10 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
             name = normalise(entity.surface)
             if name is None or "," in name or is_adjective(entity, name, folded_demonyms):
                 continue
-            if _house_style(entity, name, lower, folded_demonyms):
+            if _house_style(entity, name, lower, folded_demonyms) or _made_of(name, UNION_WORDS):
                 continue
+            if _made_of(name, WORSHIP_WORDS) or GOVERNMENT_OF.match(name):
+                continue  # "the Supreme Being", "Divine Providence", "the Government of the Czar"
             if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
                 continue
             name = _without_title(_without_opener(entity, name, lower), entity.label)

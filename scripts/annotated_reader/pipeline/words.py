@@ -25,7 +25,8 @@ ROLE_WORDS = frozenset({
     "emperor", "empress", "czar", "tsar", "majesty", "majesties", "highness", "highnesses", "dowager", "architect",
     "solicitor", "comptroller", "inspector", "clerk", "hon", "sultan", "shah", "khedive", "regent", "mikado",
     "quartermaster", "paymaster", "surgeon", "provost", "marshal", "tycoon",
-    "providence", "creator", "giver", "ruler", "almighty", "deity",
+    "providence", "creator", "giver", "ruler", "almighty", "deity", "magistrate", "sovereign", "monarch", "delegate",
+    "lieut", "esq", "madam", "sec",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
@@ -58,7 +59,7 @@ STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
     "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories",
-    "executive", "union",
+    "executive", "union", "province", "provinces",
 })
 """Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
 name the state too."""
