@@ -405,7 +405,13 @@ def test_paragraphs_in_capitals_stand_as_headings(paragraph, listed):
     ("MUTUAL AID for our friends.", []),
     ("The Chief Justice came.", []),
     ("Our Forces are strong.", []),
-    ("Only one Name here.", []),
+    ("Only one Name here.", []),  # a stop word
+    ("The lands of the Chickasaws and Cherokees were sold.", ["Chickasaws", "Cherokees"]),  # lone names
+    ("On the Mobile our commerce was stopped.", ["Mobile"]),
+    ("We met the French at sea and the Englishmen too.", []),  # an adjective, a nation's men
+    ("They fought against Fascism and Seventy others.", []),  # a doctrine, a number
+    ("He acted, Obviously, in good faith.", []),  # not after a lower-case word
+    ("Troops under Brigadier Scott marched.", []),  # a run holding a rank is a role
 ])
 def test_capitalised_names(sentence, expected):
     """Runs of capitalised words on tokens nothing else covers: what the model's entities leave out."""
@@ -466,6 +472,8 @@ def test_capitalised_names(sentence, expected):
     ("The Nazis attacked.", "Nazis", "NORP", True),  # a party's members
     ("The Seminoles resisted.", "Seminoles", "NORP", True),
     ("The Sec of State reported.", "Sec of State", "ORG", False),  # an abbreviated office
+    ("That with the Choctaw Nation is fixed.", "Choctaw Nation", "ORG", True),  # a people's own name
+    ("The American Nation is strong.", "American Nation", "ORG", False),  # a description
 ])
 def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):
     source = Source("t", SourceMeta(title="T"), (), "t.txt")

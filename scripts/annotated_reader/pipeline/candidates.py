@@ -5,7 +5,7 @@ model's name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF
 NORP only as a group noun such as "Republicans"), and so do the longer names that kept a glossary
 match from linking ("Latin America"), a city read as a place ("here in Washington") and runs of
 capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
-rank or an office). Left out: a common noun the text capitalises by house style ("the Nation", when
+rank or an office), or one such word after a lower-case one ("the Chickasaws and Cherokees"). Left out: a common noun the text capitalises by house style ("the Nation", when
 it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
 adjectives (also a region's: "Middle Eastern"), names in headings and in paragraphs written all in
 capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's
@@ -123,6 +123,14 @@ def _made_of(name: str, words: frozenset[str]) -> bool:
     return any(word in words for word in folded) and all(word in words or word in _LINK_WORDS for word in folded)
 
 
+def _describes(word: str, lower: frozenset[str], demonyms: set[str]) -> bool:
+    """An adjective of nationality, of a region or a common one the text also writes in lower case
+    ("American", "Western", "Federal")."""
+    folded = fold(word)
+    return (folded in demonyms or folded in lower or bool(ADJECTIVE_ENDING.search(word)) or folded.endswith("ern")
+            or not word[:1].isupper())
+
+
 def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set[str] = frozenset()) -> bool:
     """A common noun capitalised by the text's house style ("the Nation", "the Government": the text
     also writes "nation", "government"), a description headed by one ("the Federal Government"), or
@@ -135,6 +143,8 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
             return True
     if len(words) > 1:
         office = last in TITLES or (_is_title(last) and not set(words) & {"of", "for", "on"})
+        if last == "nation" and not any(_describes(word, lower, demonyms) for word in words[:-1]):
+            return False  # a people's own name: "the Cherokee Nation"; but "the American Nation" describes
         return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and office)  # "House of Representatives" stays
     if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
         return True  # whatever the model's label: "Republics" as PERSON

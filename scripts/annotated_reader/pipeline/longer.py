@@ -181,9 +181,21 @@ NAME_LINKS = CONNECTORS | {"and", "für", "und", "del", "la", "le", "des", "di",
 """Lower-case words a name the model found may hold ("Organization for Security and Co-operation in Europe")."""
 
 
+def _lone_name(token, lower: frozenset[str]) -> bool:
+    """One capitalised word inside a sentence, after a lower-case word, that the text never writes in lower
+    case and that is no number and does not end like an adjective, an adverb, a verb form, a nation's men
+    or a doctrine: a name the model missed ("the Chickasaws and Cherokees", "on the Mobile"); "Obviously",
+    "Availing", "the French", "Englishmen" or "Fascism" are not."""
+    before = token.nbor(-1) if token.i > 0 else None
+    return (before is not None and before.is_lower and before.is_alpha and not token.is_sent_start
+            and len(token) > 2 and token.lower_ not in lower and not ADJECTIVE_ENDING.search(token.text)
+            and not token.like_num and not re.search(r"(?:ing|ly|ed|ch|men|ism)$", token.lower_))
+
+
 def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = frozenset()) -> list[Span]:
     """Runs of two or more capitalised name words (with connectors between them) on tokens no entity
-    and no glossary match covers: names the model missed ("Head Start", "Race to the Top")."""
+    and no glossary match covers, or one such word that stands as a name (``_lone_name``): names the
+    model missed ("Head Start", "Race to the Top", "the Chickasaws and Cherokees")."""
     found = []
     i = 0
     while i < len(doc):
@@ -205,7 +217,8 @@ def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = f
             break
         run = doc[i:end]
         named = [t for t in run if not t.is_lower]
-        if (words >= 2 and not all(t.is_upper for t in named) and not run[0].is_stop
+        single = words == 1 and len(run) == 1 and _lone_name(run[0], lower)
+        if ((words >= 2 or single) and not all(t.is_upper for t in named) and not run[0].is_stop
                 and not any(t.lower_ in ROLE_WORDS for t in named)):
             found.append(Span(doc, i, end, label="NAME"))  # not a heading in capitals, a role or "Our Forces"
         i = end

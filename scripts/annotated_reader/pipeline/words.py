@@ -26,7 +26,8 @@ ROLE_WORDS = frozenset({
     "solicitor", "comptroller", "inspector", "clerk", "hon", "sultan", "shah", "khedive", "regent", "mikado",
     "quartermaster", "paymaster", "surgeon", "provost", "marshal", "tycoon",
     "providence", "creator", "giver", "ruler", "almighty", "deity", "magistrate", "sovereign", "monarch", "delegate",
-    "lieut", "esq", "madam", "sec",
+    "lieut", "esq", "madam", "sec", "brigadier", "commodore", "col", "capt", "maj", "doctor", "reverend", "surveyor",
+    "administrator", "member", "members", "gentlemen", "bey", "dey", "bashaw", "pasha",
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
