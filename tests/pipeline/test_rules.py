@@ -412,6 +412,7 @@ def test_paragraphs_in_capitals_stand_as_headings(paragraph, listed):
     ("They fought against Fascism and Seventy others.", []),  # a doctrine, a number
     ("He acted, Obviously, in good faith.", []),  # not after a lower-case word
     ("Troops under Brigadier Scott marched.", []),  # a run holding a rank is a role
+    ("Debt from the War of 1812 and the Panic of 1837 was paid.", ["War of 1812", "Panic of 1837"]),  # with a year
 ])
 def test_capitalised_names(sentence, expected):
     """Runs of capitalised words on tokens nothing else covers: what the model's entities leave out."""

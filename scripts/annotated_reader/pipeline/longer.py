@@ -215,6 +215,9 @@ def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = f
                 end = gap
                 continue
             break
+        if (end + 1 < len(doc) and doc[end].lower_ == "of" and YEAR_NUMBER.fullmatch(doc[end + 1].text)
+                and doc[end + 1].ent_type_ in ("", "DATE") and end not in taken):
+            end, words = end + 2, words + 1  # a name with its year: "the War of 1812", "the Panic of 1837"
         run = doc[i:end]
         named = [t for t in run if not t.is_lower]
         single = words == 1 and len(run) == 1 and _lone_name(run[0], lower)
