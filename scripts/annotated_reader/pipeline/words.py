@@ -62,8 +62,8 @@ STATE_BODIES = frozenset({
     "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories",
     "executive", "union", "province", "provinces",
 })
-"""Bodies, offices and rulers of a state: "the Congress of the United States", "the Emperor of China"
-name the state too."""
+"""Bodies, offices, rulers and parts of a state: "the Congress of the United States", "the Emperor of
+China", "the Provinces of Canada" name the state too."""
 POLITIES = frozenset({
     "states", "powers", "nations", "countries", "peoples", "governments", "courts", "cabinets", "empires", "kingdoms",
     "monarchies",
