@@ -1,29 +1,31 @@
 """Candidates: names in the texts that no glossary entry covers, normalised and counted.
 
-They feed the JSON report and the "Wanted entries" page, the to-do list of the glossary. The
-model's name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, LAW, and
-NORP only as a group noun such as "Republicans"), and so do the longer names that kept a glossary
-match from linking ("Latin America"), a city read as a place ("here in Washington") and runs of
-capitalised words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a
-rank or an office), or one such word after a lower-case one ("the Chickasaws and Cherokees"). Left out: a common noun the text capitalises by house style ("the Nation", when
-it also writes "nation") and descriptions headed by one ("the Federal Government"), nationality
-adjectives (also a region's: "Middle Eastern"), names in headings and in paragraphs written all in
-capitals, which stand as headings (a heading's words are cut from the text's names), a sentence's
-opening word that the text also writes in lower case ("Keeping America" is "America"; "Previous
-Presidents" is "Presidents"), titles or ranks alone ("Speaker", "His Holiness", "Their Majesties",
-also in the plural, "Colonels", "Secretaries", or joined by a hyphen, "Postmaster-General"; before a
-person's name they are cut: "Sergeant Hake" is "Hake"), offices ending in one ("Special Assistant",
-"Circuit Judges"; not a body named with "of", "House of Representatives") or named by one and what
-it is over ("Collectors of Customs", "Commissioner General of Immigration"), nationality nouns of
-persons ("Frenchmen"), a single word ending like an adjective before a noun ("Congressional
-action"), a nationality adjective before a plural noun the text also writes in lower case
-("American Presidents"), a plural whose singular it writes in lower case ("States"), a common noun
-of government alone ("the Executive", "Republics", "the Union") or descriptions made of such nouns
-("the States of the Union", "the Federal Union", "the Government of the Czar"), the names of God ("the Supreme Being", "Divine
-Providence"), a nation's people in the plural ("Germans"), a compass adjective alone ("Far Eastern"), an
-adverb opening a sentence ("Hitherto"), and model noise (entities run across a dash or quotation
-marks, or ending in a function word or in an article and a lower-case word: "Regulars and", "the
-Interior of the need"). Names reviewed and left out on purpose (``non-entries.yml``) are kept apart.
+They feed the JSON report and the "Wanted entries" page, the to-do list of the glossary. The model's
+name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, LAW, and NORP only as
+a group noun such as "Republicans"), and so do the longer names that kept a glossary match from
+linking ("Latin America"), a city read as a place ("here in Washington") and runs of capitalised
+words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a rank or an
+office), or one such word after a lower-case one ("the Chickasaws and Cherokees"). Left out: a
+common noun the text capitalises by house style ("the Nation", when it also writes "nation") and
+descriptions headed by one ("the Federal Government"), nationality adjectives (also a region's:
+"Middle Eastern"), names in headings and in paragraphs written all in capitals, which stand as
+headings (a heading's words are cut from the text's names), a sentence's opening word that the text
+also writes in lower case ("Keeping America" is "America"; "Previous Presidents" is "Presidents"),
+titles or ranks alone ("Speaker", "His Holiness", "Their Majesties", also in the plural, "Colonels",
+"Secretaries", or joined by a hyphen, "Postmaster-General"; before a person's name they are cut:
+"Sergeant Hake" is "Hake"), offices ending in one ("Special Assistant", "Circuit Judges"; not a body
+named with "of", "House of Representatives") or named by one and what it is over ("Collectors of
+Customs", "Commissioner General of Immigration"), nationality nouns of persons ("Frenchmen"), a
+single word ending like an adjective before a noun ("Congressional action"), a nationality adjective
+before a plural noun the text also writes in lower case ("American Presidents"), a plural whose
+singular it writes in lower case ("States"), a common noun of government alone ("the Executive",
+"Republics", "the Union") or descriptions made of such nouns ("the States of the Union", "the
+Federal Union", "the Government of the Czar"), the names of God ("the Supreme Being", "Divine
+Providence"), a nation's people in the plural ("Germans"), a compass adjective alone ("Far
+Eastern"), an adverb opening a sentence ("Hitherto"), and model noise (entities run across a dash or
+quotation marks, or ending in a function word or in an article and a lower-case word: "Regulars
+and", "the Interior of the need"). Names reviewed and left out on purpose (``non-entries.yml``) are
+kept apart.
 """
 
 from __future__ import annotations
