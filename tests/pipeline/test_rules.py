@@ -132,6 +132,8 @@ CASES = [
     ("prefix: anti-Western", "The speech was anti-Western in tone, but the West ignored it.",
      None, [("the West", "the-west")]),
     ("prefix: acronym stays", "Some proposed an anti-NATO alliance.", None, [("NATO", "nato")]),
+    ("prefix: Indo-China is another place", "Revolutionary forces fought in Greece, Indo-China, the Philippines, "
+     "and China.", "1953", [("China", "china")]),
     # rule: metonym used as a place
     ("metonym as a place: talks in Brussels", "Ministers met in Brussels on Monday to discuss trade.", None, []),
     ("metonym as an actor: Brussels insists", "Brussels insists that the rules apply to everyone.",
@@ -227,6 +229,8 @@ CASES = [
      [("United States", "united-states")]),
     ("longer name: the courts of a region name the region", "They should stand on an equal footing with "
      "ministers who represent this country at the Courts of Europe.", None, [("Europe", "europe")]),
+    ("longer name: a topic in a treaty's title", "It would assist the carrying out of the General Agreement on "
+     "Tariffs and Trade to which we have been a party since 1948.", "1956", []),
     ("longer name: the provinces of a state name the state", "That, however, which separates us from the "
      "Provinces of Canada and New Brunswick to the North was submitted to arbitration.", "1831",
      [("Canada", "canada")]),

@@ -116,8 +116,8 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
                 continue  # nor across a clause ("Congress when America ended the war")
             if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not doc[ent.end - 1].whitespace_:
                 continue  # nor into a word a hyphen joins ("the Continent on American-owned steamers")
-            if span.end < ent.end and doc[span.end].lower_ == "and":
-                continue  # two names: "the Department of Defense and Energy"
+            if span.end < ent.end and doc[span.end].lower_ == "and" and not glued:
+                continue  # two names: "the Department of Defense and Energy"; not "the Agreement on Tariffs and Trade"
             if _adds_name(extra, context, own):
                 return ent
     if span[0].is_lower:

@@ -38,7 +38,7 @@ LOCATIVE = frozenset({"outside", "inside", "near"})
 """Prepositions that make a place by themselves, with no cue ("outside (of) Washington", "near Moscow")."""
 PLACE_OF = frozenset({"gates", "outskirts", "streets", "suburbs", "siege", "battle", "defense", "defence", "heart",
                       "residents", "mayor", "liberation", "city", "state", "states", "parks", "schools", "part",
-                      "citizens", "inhabitants", "beauty", "districts"})
+                      "citizens", "inhabitants", "beauty", "districts", "corridors"})
 """Nouns that make "of <city>" the city itself ("the gates of Moscow", "the defense of Moscow"), or
 the state named like it ("the States of Oregon and Washington")."""
 PLACE_VERBS = frozenset({"visit", "visits", "visited", "visiting", "inhabit", "inhabits", "inhabited", "entered",

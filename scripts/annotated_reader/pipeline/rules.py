@@ -14,8 +14,9 @@ restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded
                is not matched where a lower-case alias of the same entry matches, "HOSPITAL
                COST CONTAINMENT"); an acronym in a line in capitals that the text writes in
                lower case as a word ("PRINCIPLES TO GUIDE US")
-prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-, self-):
-               "anti-Western" is a stance, not a mention of the West; a name of several words
+prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-, self-,
+               Indo-): "anti-Western" is a stance, not a mention of the West, and "Indo-China"
+               another place than China; a name of several words
                or an acronym stays a mention ("post-World War II", "anti-NATO"), and so does
                an alias that itself has the prefix
 longer name    it lies inside a longer name: an entity of the model that adds capitalised
@@ -99,7 +100,7 @@ from ..inputs.text import fold
 from ..model import Alias
 from .words import DETERMINERS, NOT_NAME_WORDS, SENTENCE_OPENERS, TITLES
 
-PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo", "self"})
+PREFIXES = frozenset({"anti", "pro", "post", "non", "ex", "neo", "self", "indo"})
 AMOUNTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 VETOED_BY_AMOUNTS = frozenset({"person", "state", "organization", "place", "concept"})
 """Entry types a number, date or amount label vetoes (unless the entry lists its ``labels``).
@@ -173,7 +174,8 @@ def word_in_capitals(span: Span, alias: Alias, context: Context) -> bool:
 
 
 def prefix(span: Span, alias: Alias) -> bool:
-    """One word glued to anti-, pro-, post-, non-, ex-, neo- or self- by a hyphen (the alias lacking it)."""
+    """One word glued to anti-, pro-, post-, non-, ex-, neo-, self- or Indo- ("Indo-China" is another place)
+    by a hyphen (the alias lacking it)."""
     doc = span.doc
     if span.start < 2 or len(span) > 1 or span.text.isupper():
         return False
