@@ -20,10 +20,9 @@ from ..model import AnnotatedText, Document, Entity, Glossary, Mention
 from .annotate import DocCache
 
 FORMAT = "3"
-_CODE = [Path(__file__).with_name("match.py"), Path(__file__).with_name("rules.py"),
-         Path(__file__).with_name("longer.py"), Path(__file__).with_name("metonyms.py"), Path(__file__).with_name("periods.py"),
-         Path(__file__).with_name("words.py"), Path(__file__).with_name("nlp.py"),
-         Path(__file__).parent.parent / "inputs" / "text.py", Path(__file__).parent.parent / "model.py"]
+_HERE = Path(__file__).parent
+_CODE = [_HERE / name for name in ("match.py", "rules.py", "longer.py", "metonyms.py", "periods.py", "words.py",
+                                   "nlp.py")] + [_HERE.parent / "inputs" / "text.py", _HERE.parent / "model.py"]
 
 
 def names_key(glossary: Glossary) -> str:

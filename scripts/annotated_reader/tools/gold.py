@@ -27,7 +27,7 @@ at de72269), set AA (eight written messages of 1853-1864, first scored at 1b14bc
 written messages of 1849-1860, first scored at 5edbb1d), set AC (eight written messages of
 1837-1844, first scored by the same code, at f2b0d39), set AD (eight annual messages of
 1829-1836, first scored at bb49e18), set AE (twelve of 1817-1828, first scored by the same
-linking code, at d83ab0d), set AF (sixteen of 1801-1816, first scored at 921a7bd) and set AG
+linking code, at d83ab0d), set AF (sixteen of 1801-1816, first scored at 921a7bd), set AG
 (the twelve annual addresses of 1790-1800 and the annual message of 1845, first scored at
 0f32af6), set AH (the annual messages of 1846-1848, first scored at 605943d) and set AI (nine
 texts of 1932-2026: Hoover 1932, Roosevelt 1943 and 1944, Truman 1953, Eisenhower 1956 (two), Ford
