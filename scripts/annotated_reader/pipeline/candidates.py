@@ -125,12 +125,16 @@ def _made_of(name: str, words: frozenset[str]) -> bool:
     return any(word in words for word in folded) and all(word in words or word in _LINK_WORDS for word in folded)
 
 
+def _national(word: str, demonyms: set[str]) -> bool:
+    """An adjective of nationality or of a region ("American", "Iraqi", "Western")."""
+    folded = fold(word)
+    return folded in demonyms or bool(ADJECTIVE_ENDING.search(word)) or folded.endswith("ern")
+
+
 def _describes(word: str, lower: frozenset[str], demonyms: set[str]) -> bool:
     """An adjective of nationality, of a region or a common one the text also writes in lower case
     ("American", "Western", "Federal")."""
-    folded = fold(word)
-    return (folded in demonyms or folded in lower or bool(ADJECTIVE_ENDING.search(word)) or folded.endswith("ern")
-            or not word[:1].isupper())
+    return _national(word, demonyms) or fold(word) in lower or not word[:1].isupper()
 
 
 def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set[str] = frozenset()) -> bool:
@@ -139,10 +143,9 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
     a nationality adjective before such a noun in the plural ("American Presidents", "Western Nations")."""
     words = name.split()
     last = fold(words[-1])
-    if len(words) == 2 and (fold(words[0]) in demonyms or ADJECTIVE_ENDING.search(words[0])
-                            or words[0].endswith("ern")):
-        if last.endswith("s") and (last in lower or last[:-1] in TITLES):
-            return True
+    if (len(words) == 2 and _national(words[0], demonyms) and last.endswith("s")
+            and (last in lower or last[:-1] in TITLES)):
+        return True  # "American Presidents", "Western Nations"
     if len(words) > 1:
         office = last in TITLES or (_is_title(last) and not set(words) & {"of", "for", "on"})
         if last == "nation" and not any(_describes(word, lower, demonyms) for word in words[:-1]):
