@@ -287,6 +287,9 @@ CASES = [
     ("longer name: an office names its organisation", "It named as a board the Third Assistant Secretary of "
      "State, the Solicitor of the Department of State, and the Chief of the Consular Bureau.", None,
      [("Department of State", "us-state-department")]),
+    ("longer name: a part names its organisation", "If the appropriation is made, the consular officers will "
+     "assist the Bureau of Trade Relations of the Department of State.", None,
+     [("Department of State", "us-state-department")]),
     ("metonym as a place: a conference of it", "The Conference of Brussels, to devise means for suppressing the "
      "slave trade, is still in session.", None, []),
     # relation phrases over pairs of states
@@ -369,6 +372,14 @@ CANDIDATE_CASES = [
      "of two more States of the Union--Alaska and Hawaii.", "States of the Union--Alaska", False),
     ("a region's adjective is not a name", "We must end our dependence on Middle Eastern oil.", "Middle Eastern",
      False),
+    ("an organisation's part is listed without its organisation", "If the appropriation is made, the consular "
+     "officers will assist the Bureau of Trade Relations of the Department of State.", "Bureau of Trade Relations",
+     True),
+    ("names glued by a hyphen are one name", "The following Powers participated: the United States, "
+     "Austria-Hungary, France, Germany and Italy.", "Austria-Hungary", True),
+    ("a law named after two people joined by a hyphen", "Some parts of the funds contributed under the "
+     "Sheppard-Towner Act through the Children's Bureau of the Department of Labor have also found their way "
+     "into these channels.", "Sheppard-Towner Act", True),
     ("the model's entity across a dash and quotes is not a name", 'The majority wrote the following—and with all '
      'due respect, Justices—"Women are not without electoral power"—excuse me.', 'Justices—"Women', False),
 ]

@@ -5,7 +5,9 @@ name labels feed it (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, LA
 a group noun such as "Republicans"), and so do the longer names that kept a glossary match from
 linking ("Latin America"), a city read as a place ("here in Washington") and runs of capitalised
 words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a rank or an
-office), or one such word after a lower-case one ("the Chickasaws and Cherokees"). Left out: a
+office), or one such word after a lower-case one ("the Chickasaws and Cherokees"); names a hyphen
+glues together are one name ("Austria-Hungary"), and an organisation's part before "of the" and the
+organisation linked is listed alone ("the Bureau of Trade Relations"). Left out: a
 common noun the text capitalises by house style ("the Nation", when it also writes "nation") and
 descriptions headed by one ("the Federal Government"), nationality adjectives (also a region's:
 "Middle Eastern"), names in headings and in paragraphs written all in capitals, which stand as

@@ -9,23 +9,37 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from .rules import AMOUNTS, Context, is_name_word, own_words
-from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, INDEFINITE, POLITIES, ROLE_WORDS, STATE_BODIES, TITLES,
-                    VESSELS, WAR_WORDS, possessive)
+from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, INDEFINITE, POLITIES, ROLE_WORDS,
+                    STATE_BODIES, TITLES, UNITS, VESSELS, WAR_WORDS, possessive)
 
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 
 
 def _body_of(span: Span, ent: Span, entry_type: str) -> bool:
     """The entity is "<body> of (the) <span>", ending with the match: a state's body names the state, an
-    office names its organisation ("the Solicitor of the Department of State"), the states of a region
-    name the region ("the belligerent States of Europe")."""
-    bodies = {"state": STATE_BODIES, "organization": TITLES | ROLE_WORDS, "place": POLITIES}.get(entry_type, ())
+    office or a part names its organisation ("the Solicitor of the Department of State", "the Bureau of Trade
+    Relations of the Department of State"), the states of a region name the region ("the belligerent States
+    of Europe")."""
+    bodies = {"state": STATE_BODIES, "organization": TITLES | ROLE_WORDS | UNITS, "place": POLITIES}.get(entry_type, ())
     doc = span.doc
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
     return (span.end == ent.end and before >= ent.start and doc[before].lower_ == "of"
             and any(t.lower_ in bodies for t in doc[ent.start:before]))
+
+
+def unit_part(ent: Span, span: Span) -> Span | None:
+    """The part's own name in "<part> of (the) <match>", the match ending the entity: "the Bureau of Trade
+    Relations" of "the Bureau of Trade Relations of the Department of State" (a name without an entry)."""
+    doc = ent.doc
+    first = ent.start + 1 if ent[0].lower_ in DETERMINERS else ent.start
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    if span.end != ent.end or before <= first + 1 or doc[before].lower_ != "of" or doc[first].lower_ not in UNITS:
+        return None
+    return Span(doc, first, before, label=ent.label_)
 
 
 def _adds_name(tokens, context: Context, own: frozenset[str]) -> bool:
@@ -190,6 +204,25 @@ def _lone_name(token, lower: frozenset[str]) -> bool:
     return (before is not None and before.is_lower and before.is_alpha and not token.is_sent_start
             and len(token) > 2 and token.lower_ not in lower and not ADJECTIVE_ENDING.search(token.text)
             and not token.like_num and not re.search(r"(?:ing|ly|ed|ch|men|ism)$", token.lower_))
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen glued to the words on both sides ("Sheppard-Towner", "Austria-Hungary")."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_)
+
+
+def hyphen_joined(names: list[Span]) -> list[Span]:
+    """Names glued to the next by a hyphen become one name ("Austria" + "Hungary" is "Austria-Hungary",
+    "Sheppard" + "Towner Act" the "Sheppard-Towner Act"), with the label of the last."""
+    joined: list[Span] = []
+    for name in sorted(names, key=lambda span: (span.start, -span.end)):
+        before = next((i for i, last in enumerate(joined) if last.end + 1 == name.start), None)
+        if before is not None and _glued(name.doc, name.start - 1):
+            joined[before] = Span(name.doc, joined[before].start, name.end, label=name.label_)
+        else:
+            joined.append(name)
+    return joined
 
 
 def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = frozenset()) -> list[Span]:

@@ -172,9 +172,12 @@ class GlossaryMatcher:
                 mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
                                         span.text, sent.start_char, sent.end_char, metonym=span.label_ == METONYM))
             taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *outers] for i in range(span.start, span.end))
-            for ent in list(doc.ents) + outers + longer.capitalised_names(doc, taken, lower):
-                if ent.label_ not in CANDIDATE_LABELS and ent.label_ != "NAME":
-                    continue
+            found = [ent for ent in list(doc.ents) + outers + longer.capitalised_names(doc, taken, lower)
+                     if ent.label_ in CANDIDATE_LABELS or ent.label_ == "NAME"]
+            for ent in longer.hyphen_joined(found):
+                inside = [s for s in spans if ent.start < s.end and s.start < ent.end]
+                if len(inside) == 1:
+                    ent = longer.unit_part(ent, inside[0]) or ent  # "the Bureau of X" of "… of the Department of State"
                 if any(ent.start < s.end and s.start < ent.end for s in spans):
                     continue
                 following = doc[ent.end].text if ent.end < len(doc) else ""

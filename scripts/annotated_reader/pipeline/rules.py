@@ -52,8 +52,9 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                ("the Continent on American-owned steamers"), over two names joined by "the" ("the War
                of the Rebellion the United States") or across "and" right after the match ("the
                Department of Defense and Energy"), nor "Mainland" before a state; a state's
-               body ends with the state it names ("the Congress of the United States"), an office with its
-               organisation ("the Solicitor of the Department of State"), the states of a region with it
+               body ends with the state it names ("the Congress of the United States"), an office or a part
+               with its organisation ("the Solicitor of the Department of State", "the Bureau of Trade
+               Relations of the Department of State"), the states of a region with it
                ("the belligerent States of Europe"); a vessel noun before a
                state or a place makes a ship's name ("the whaleship Canada"). The longer name goes
                to the candidates list (module ``longer``).

@@ -31,6 +31,9 @@ ROLE_WORDS = frozenset({
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
+UNITS = frozenset({"bureau", "bureaus", "division", "divisions", "office", "branch"})
+"""Parts of an organisation: "the Bureau of Trade Relations of the Department of State" names the department too."""
+
 DETERMINERS = frozenset({"the", "a", "an"})
 SENTENCE_OPENERS = frozenset({
     "yet", "still", "but", "and", "so", "now", "then", "also", "later", "earlier", "soon", "finally", "first",
