@@ -29,12 +29,14 @@ written messages of 1849-1860, first scored at 5edbb1d), set AC (eight written m
 1829-1836, first scored at bb49e18), set AE (twelve of 1817-1828, first scored by the same
 linking code, at d83ab0d), set AF (sixteen of 1801-1816, first scored at 921a7bd), set AG
 (the twelve annual addresses of 1790-1800 and the annual message of 1845, first scored at
-0f32af6), set AH (the annual messages of 1846-1848, first scored at 605943d) and set AI (nine
+0f32af6), set AH (the annual messages of 1846-1848, first scored at 605943d), set AI (nine
 texts of 1932-2026: Hoover 1932, Roosevelt 1943 and 1944, Truman 1953, Eisenhower 1956 (two), Ford
 1976, Clinton 1995 and Trump 2026, first scored at 776692f; Roosevelt's radio address of 1945,
 annotated with them, repeats paragraphs of his 1945 message, a tuning text, so it went straight
-to the tuning set). ``heldout-aj`` (Taft 1909, Coolidge 1925 and Hoover 1929, with section
-headings) was annotated by hand before any pipeline run on its texts.
+to the tuning set) and set AJ (Taft 1909, Coolidge 1925 and Hoover 1929, with section headings,
+first scored at 5e40932). ``heldout-ak`` (Truman's written message of January 1946 on the state
+of the union and the budget for 1947, with section headings and a table) was annotated by hand,
+in six parts, before any pipeline run on its text.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
