@@ -54,6 +54,7 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("tariffs", "Tariffs", "concept", ["tariff", "tariffs"]),
     entry("world-war-ii", "World War II", "event"),
     entry("us-armed-forces", "United States Armed Forces", "organization", ["Armed Forces"]),
+    entry("united-kingdom", "United Kingdom", "state", ["Great Britain"]),
 ]})
 
 
@@ -63,8 +64,14 @@ def run(tmp_path_factory):
     matcher = GlossaryMatcher(GLOSSARY)
 
     def _run(paragraph, date=None):
+        """One paragraph, or a heading then a paragraph given as a pair."""
         source = Source("t", SourceMeta(title="T", date=date), (), "t.txt")
-        [analysis] = list(annotate([Document(source, (Block("p-1", "paragraph", paragraph, 0, 1),))], settings))
+        if isinstance(paragraph, tuple):
+            heading, text = paragraph
+            blocks = (Block("h-1", "heading", heading, 1, 1), Block("p-2", "paragraph", text, 1, 2))
+        else:
+            blocks = (Block("p-1", "paragraph", paragraph, 0, 1),)
+        [analysis] = list(annotate([Document(source, blocks)], settings))
         annotated = matcher.annotate(analysis)
         return annotated, [(m.surface, m.entry_id) for m in annotated.mentions]
 
@@ -292,6 +299,24 @@ CASES = [
      [("Department of State", "us-state-department")]),
     ("metonym as a place: a conference of it", "The Conference of Brussels, to devise means for suppressing the "
      "slave trade, is still in session.", None, []),
+    ("metonym as a place: at it, opening a sentence", "At Moscow the United States, the Union of Soviet Socialist "
+     "Republics, and Great Britain agreed to further this development.", "1946-01-21",
+     [("United States", "united-states"), ("Great Britain", "united-kingdom")]),
+    ("longer name: a state's envoys name it", "In accordance with the agreement at Yalta, the Foreign Ministers of "
+     "Great Britain, the Soviet Union, and the United States conferred at frequent intervals.", "1946-01-21",
+     [("Great Britain", "united-kingdom"), ("Soviet Union", "soviet-union"), ("United States", "united-states")]),
+    ("longer name: a name's last capital letter ends a sentence", "Many of us can remember vividly our disastrous "
+     "experience following World War I. Then the very restricted wartime controls were lifted.", "1946-01-21",
+     [("World War I", "world-war-i")]),
+    ("longer name: the model's entity runs past a name's last capital letter", "Our agricultural plant is in much "
+     "better condition than after World War I. Farm machinery and supplies are expected to be available in "
+     "increasing quantities.", "1946-01-21", [("World War I", "world-war-i")]),
+    ("capitals: a heading's name the text writes only in lower case", ("4. DEMOBILIZATION OF OUR ARMED FORCES",
+     "By next July, 9 out of 10 who were serving in the armed forces on VE-day will have been released."), None,
+     []),
+    ("capitals: a heading's name the text also writes as the name", ("OUR ARMED FORCES",
+     "The Armed Forces serve, and the armed forces of our allies too."), None,
+     [("ARMED FORCES", "us-armed-forces"), ("Armed Forces", "us-armed-forces")]),
     # relation phrases over pairs of states
     ("relations: US-China relations", "US-China relations worsened.", None,
      [("US-China", "us-china-relations")]),
@@ -380,6 +405,14 @@ CANDIDATE_CASES = [
     ("a law named after two people joined by a hyphen", "Some parts of the funds contributed under the "
      "Sheppard-Towner Act through the Children's Bureau of the Department of Labor have also found their way "
      "into these channels.", "Sheppard-Towner Act", True),
+    ("an agency named Administration is a name", "Loans are made by the lending agencies designated by the "
+     "Veterans Administration, which serves veterans.", "Veterans Administration", True),
+    ("a government named by its president is a description", "The Truman Administration agreed with the "
+     "veterans.", "Truman Administration", False),
+    ("a prefix glued to a name is cut", "Our naval combatant fleet is three times its pre-Pearl Harbor tonnage.",
+     "Pearl Harbor", True),
+    ("a day named with a hyphen", "The major tasks of our Military Establishment in Europe following VE-day, and "
+     "in the Pacific since the surrender of Japan, have been those of occupation.", "VE-day", True),
     ("the model's entity across a dash and quotes is not a name", 'The majority wrote the following—and with all '
      'due respect, Justices—"Women are not without electoral power"—excuse me.', 'Justices—"Women', False),
 ]

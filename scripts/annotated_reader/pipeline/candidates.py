@@ -6,8 +6,10 @@ a group noun such as "Republicans"), and so do the longer names that kept a glos
 linking ("Latin America"), a city read as a place ("here in Washington") and runs of capitalised
 words the model missed ("Head Start", "Race to the Top"; not a heading in capitals, a rank or an
 office), or one such word after a lower-case one ("the Chickasaws and Cherokees"); names a hyphen
-glues together are one name ("Austria-Hungary"), and an organisation's part before "of the" and the
-organisation linked is listed alone ("the Bureau of Trade Relations"). Left out: a
+glues together are one name ("Austria-Hungary", "VE-day"; a lower-case prefix is cut, "pre-Pearl
+Harbor"), an organisation's part before "of the" and the organisation linked is listed alone ("the
+Bureau of Trade Relations"), and an agency named "Administration" is a name ("the Veterans
+Administration", but "the Truman Administration" describes a government). Left out: a
 common noun the text capitalises by house style ("the Nation", when it also writes "nation") and
 descriptions headed by one ("the Federal Government"), nationality adjectives (also a region's:
 "Middle Eastern"), names in headings and in paragraphs written all in capitals, which stand as
@@ -44,6 +46,8 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = "[](){}“”\"‘’'«».,;:!?*–—-… "
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 _NOISE = frozenset({"n’t", "n't", "un", "’s", "'s", "s"})
+_GLUED_PREFIX = re.compile(r"^(?:pre|post|anti|pro|non|ex|neo|mid)[-–](?=[A-Z])")
+"""A lower-case prefix glued to a name: "pre-Pearl Harbor", "anti-NATO", "mid-Atlantic"."""
 _PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|ben|ul)-[A-Z]")
 """A name that opens with a lower-case particle glued by a hyphen: "al-Baghdadi", "el-Sisi"."""
 FUNCTION_WORDS = frozenset({
@@ -75,11 +79,13 @@ def _short(sentence: str) -> str:
 def normalise(surface: str) -> str | None:
     """The name an entity stands for, or None when it is model noise.
 
-    Drops a leading "the", a possessive, brackets and quotes, and folds white space.
+    Drops a leading "the", a prefix glued by a hyphen ("pre-Pearl Harbor" is Pearl Harbor), a possessive,
+    brackets and quotes, and folds white space.
     """
     text = " ".join(surface.replace("[", " ").replace("]", " ").split())
     text = text.strip(_EDGE)
     text = re.sub(r"^(?i:the)\s+", "", text)
+    text = _GLUED_PREFIX.sub("", text)
     text = _POSSESSIVE.sub("", text) if re.search(r"[\w.][’']s?$", text) and not text.endswith("s'") else text
     text = text.strip(_EDGE)
     if text and _ABBREVIATION.match(text.split()[-1] + ".") and text + "." in surface:
@@ -139,6 +145,25 @@ def _describes(word: str, lower: frozenset[str], demonyms: set[str]) -> bool:
     return _national(word, demonyms) or fold(word) in lower or not word[:1].isupper()
 
 
+ADMINISTRATION_WORDS = frozenset({
+    "the", "this", "that", "my", "our", "his", "her", "their", "present", "new", "last", "previous", "former",
+    "current", "next", "incoming", "outgoing", "federal", "national", "democratic", "republican", "imperial",
+})
+"""Words of a government described by its time or its party ("the present Administration", "a Democratic
+Administration"), not an agency's name."""
+
+
+def _agency(words: list[str], lower: frozenset[str], demonyms: set[str]) -> bool:
+    """The words before "Administration" name an agency: a connector ("Occupational Safety and Health",
+    "Office of Price") or a common noun the text also writes in lower case ("Veterans", "Small Business"),
+    not a time, a party or a nationality ("the present", "the Truman", "the British")."""
+    folded = [fold(_POSSESSIVE.sub("", word)) for word in words]
+    if set(folded) & {"of", "and", "for", "on"}:
+        return True
+    return any(word in lower and word not in ADMINISTRATION_WORDS and not _national(original, demonyms)
+               for word, original in zip(folded, words))
+
+
 def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set[str] = frozenset()) -> bool:
     """A common noun capitalised by the text's house style ("the Nation", "the Government": the text
     also writes "nation", "government"), a description headed by one ("the Federal Government"), or
@@ -152,6 +177,8 @@ def _house_style(entity: Entity, name: str, lower: frozenset[str], demonyms: set
         office = last in TITLES or (_is_title(last) and not set(words) & {"of", "for", "on"})
         if last == "nation" and not any(_describes(word, lower, demonyms) for word in words[:-1]):
             return False  # a people's own name: "the Cherokee Nation"; but "the American Nation" describes
+        if last == "administration" and _agency(words[:-1], lower, demonyms):
+            return False  # an agency: "the Veterans Administration"; but "the Truman Administration" describes
         return last in DESCRIPTION_HEADS or (entity.label != "PERSON" and office)  # "House of Representatives" stays
     if last in GOVERNMENT_NOUNS or (last.endswith("s") and last[:-1] in GOVERNMENT_NOUNS):
         return True  # whatever the model's label: "Republics" as PERSON

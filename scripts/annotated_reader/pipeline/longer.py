@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
 from .rules import AMOUNTS, Context, is_name_word, own_words
-from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, INDEFINITE, POLITIES, ROLE_WORDS,
-                    STATE_BODIES, TITLES, UNITS, VESSELS, WAR_WORDS, possessive)
+from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, INDEFINITE, LETTER_STOP, POLITIES,
+                    ROLE_WORDS, STATE_BODIES, TITLES, UNITS, VESSELS, WAR_WORDS, possessive)
 
 YEAR_NUMBER = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})")
 
@@ -104,6 +104,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
            | _house_nouns(span, context, entry_type))
     if span.start > 0 and doc[span.start - 1].lower_ in VESSELS and entry_type in ("state", "place"):
         return doc[span.start - 1:span.end]  # a ship named after it: "the whaleship Canada"
+    stop = len(span) > 1 and LETTER_STOP.fullmatch(span[-1].text)  # "World War I." ends a sentence
     head = _name_before(span, context)
     if head is not None and not (entry_type == "state" and head[-1].lower_ in STATE_BODIES):
         return doc[head.start:span.end]
@@ -111,7 +112,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
         if ent.label_ in AMOUNTS:
             continue  # "Fourteen million World War II" is a number, not a longer name
         if ent.start <= span.start and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
-            if _body_of(span, ent, entry_type):
+            if _body_of(span, ent, entry_type) or (stop and span.end < ent.end):
                 continue
             if span.start - 2 >= ent.start and doc[span.start - 1].lower_ == "the" and not doc[span.start - 2].is_lower:
                 continue  # two names the model ran together: "the War of the Rebellion the United States"
@@ -134,7 +135,7 @@ def longer_name(span: Span, context: Context, title: str = "", entry_type: str =
                 continue  # two names: "the Department of Defense and Energy"; not "the Agreement on Tariffs and Trade"
             if _adds_name(extra, context, own):
                 return ent
-    if span[0].is_lower:
+    if span[0].is_lower or stop:
         return None  # words in lower case do not open a name: "imperialistic Communism"
     if span.text.isupper() and span.end < len(doc) and doc[span.end].is_upper:
         return None  # a heading in capitals: "AMERICA AND THE COMMUNIST NATIONS"
@@ -214,7 +215,8 @@ def _glued(doc: Doc, i: int) -> bool:
 
 def hyphen_joined(names: list[Span]) -> list[Span]:
     """Names glued to the next by a hyphen become one name ("Austria" + "Hungary" is "Austria-Hungary",
-    "Sheppard" + "Towner Act" the "Sheppard-Towner Act"), with the label of the last."""
+    "Sheppard" + "Towner Act" the "Sheppard-Towner Act"), with the label of the last, and a name glued
+    to "day" is a day's name ("VE-day")."""
     joined: list[Span] = []
     for name in sorted(names, key=lambda span: (span.start, -span.end)):
         before = next((i for i, last in enumerate(joined) if last.end + 1 == name.start), None)
@@ -222,7 +224,10 @@ def hyphen_joined(names: list[Span]) -> list[Span]:
             joined[before] = Span(name.doc, joined[before].start, name.end, label=name.label_)
         else:
             joined.append(name)
-    return joined
+    doc = names[0].doc if names else None
+    return [Span(doc, name.start, name.end + 2, label="EVENT")
+            if name.end + 1 < len(doc) and _glued(doc, name.end) and doc[name.end + 1].lower_ == "day" else name
+            for name in joined]  # a day named so: "VE-day", "VJ-day"
 
 
 def capitalised_names(doc: Doc, taken: frozenset[int], lower: frozenset[str] = frozenset()) -> list[Span]:

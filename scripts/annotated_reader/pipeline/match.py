@@ -11,6 +11,7 @@ that suppressed a match, are the candidates for new entries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import product
 
@@ -24,6 +25,7 @@ from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
 from . import longer, metonyms, periods, rules
 from .nlp import use_project_tokenizer
+from .words import LETTER_STOP
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
 """Statistical entity labels that may name something the glossary should explain."""
@@ -67,6 +69,9 @@ def rebuild_doc(vocab, text: str, block: BlockAnalysis) -> Doc:
     return Doc(vocab, words=words, spaces=spaces, ents=ents if tokens else None, sent_starts=sent_starts)
 
 
+LAST_LETTER = re.compile(r" [A-Z]$")
+"""A name ending in one capital letter ("World War I") ends a sentence as one token with the full stop
+("World War I." is "World", "War", "I.", ``LETTER_STOP``): the pattern has the stop, the mention does not."""
 METONYM = "METONYM"
 """The label of a mention made by a ``metonym`` alias (a city for its government): the less certain kind."""
 RELATION_DASHES = frozenset({"-", "–", "/"})
@@ -107,6 +112,8 @@ class GlossaryMatcher:
                 target = exact if alias.is_case_sensitive else lower
                 for form in sorted(spelling_variants(alias.text)):
                     target.append({"label": label, "pattern": form, "id": entry.id})
+                    if alias.is_case_sensitive and LAST_LETTER.search(form):
+                        target.append({"label": label, "pattern": form + ".", "id": entry.id})  # "World War I."
                     if (alias.is_case_sensitive and form.upper() != form and len(form) >= 4  # not "XI"
                             and fold(form) not in any_case):
                         upper.append({"label": label, "pattern": form.upper(), "id": entry.id})
@@ -155,6 +162,7 @@ class GlossaryMatcher:
         entities: list[Entity] = []
         sentences: dict[str, tuple[tuple[int, int], ...]] = {}
         lower = lower_case_words(block.text for block in document.blocks)
+        body = "\n".join(block.text for block in document.blocks if block.kind != "heading")
         cities: set[tuple[object, str]] = set()  # (section, city) where the text names the city as a city
         for block, output in zip(document.blocks, analysis.blocks):
             doc = rebuild_doc(self.nlp.vocab, block.text, output)
@@ -165,12 +173,14 @@ class GlossaryMatcher:
                 while end - 1 > start and doc[end - 1].is_lower:
                     end -= 1  # nor a word before it: "U.S.-USSR environmental cooperation"
                 doc.spans["glossary"].append(Span(doc, start, end, label=self.nlp.vocab.strings[match_id]))
-            spans, outers = self._resolve(doc, seen, year, lower, (block.section, cities))
+            spans, outers = self._resolve(doc, seen, year, lower, (block.section, cities), body)
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
                 sent = span.sent
-                mentions.append(Mention(document.id, block.id, span.start_char, span.end_char, span.id_,
-                                        span.text, sent.start_char, sent.end_char, metonym=span.label_ == METONYM))
+                end = span.end_char - 1 if len(span) > 1 and LETTER_STOP.fullmatch(span[-1].text) else span.end_char
+                mentions.append(Mention(document.id, block.id, span.start_char, end, span.id_,
+                                        block.text[span.start_char:end], sent.start_char, sent.end_char,
+                                        metonym=span.label_ == METONYM))
             taken = frozenset(i for span in [*doc.ents, *doc.spans["glossary"], *outers] for i in range(span.start, span.end))
             found = [ent for ent in list(doc.ents) + outers + longer.capitalised_names(doc, taken, lower)
                      if ent.label_ in CANDIDATE_LABELS or ent.label_ == "NAME"]
@@ -186,18 +196,20 @@ class GlossaryMatcher:
         return AnnotatedText(document, tuple(mentions), tuple(entities), sentences)
 
     def _resolve(self, doc: Doc, seen: set[str], text_year: int | None, lower: frozenset[str] = frozenset(),
-                 cities: tuple[object, set[tuple[object, str]]] | None = None) -> tuple[list[Span], list[Span]]:
+                 cities: tuple[object, set[tuple[object, str]]] | None = None,
+                 body: str = "") -> tuple[list[Span], list[Span]]:
         """The mentions of one block, and the longer names that suppressed a match (for the candidates).
 
         ``cities`` is the block's section and the (section, city) pairs where the text has named the city
-        as a city so far; a city named so stays the place for the rest of that section."""
+        as a city so far; a city named so stays the place for the rest of that section. ``body`` is the
+        text's running text (``rules.Context``)."""
         section, named_cities = cities if cities is not None else (None, set())
         matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
         places = {span.text.lower() for span, rule in matches  # one sense per paragraph: a city used as a
                   if rule.alias.metonym and not rules.restriction(span, rule.alias, rule.words)  # place is the
                   and metonyms.used_as_place(span)}  # place in the whole paragraph
         context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year,
-                                lower)
+                                lower, body)
         allowed, outers = [], []
         for span, rule in matches:
             entry = self.glossary[rule.entry_id]

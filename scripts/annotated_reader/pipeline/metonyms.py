@@ -88,7 +88,7 @@ def used_as_place(span: Span) -> bool:
         return True
     if i >= 1 and doc[i].lower_ == "like" and doc[i - 1].lower_ in ("city", "cities", "capital", "capitals"):
         return True  # "a modern growing city like Washington"
-    if i >= 1 and doc[i].lower_ in PLACE_PREPOSITIONS:
+    if i >= 0 and doc[i].lower_ in PLACE_PREPOSITIONS:
         window = doc[max(0, i - 3):i]
         if any(t.lower_ in PLACE_CUES for t in window):
             return True

@@ -13,7 +13,9 @@ restriction    the alias's own words say so: ``not_followed_by``, ``not_preceded
                ``requires_in_sentence`` (in a line in capitals too: a name's capitals variant
                is not matched where a lower-case alias of the same entry matches, "HOSPITAL
                COST CONTAINMENT"); an acronym in a line in capitals that the text writes in
-               lower case as a word ("PRINCIPLES TO GUIDE US")
+               lower case as a word ("PRINCIPLES TO GUIDE US"), and a name of several words in
+               capitals that the text's paragraphs write only in lower case ("DEMOBILIZATION OF
+               OUR ARMED FORCES", when they say "the armed forces", never "the Armed Forces")
 prefix         it is one word glued to a prefix by a hyphen (anti-, pro-, post-, non-, ex-, neo-, self-,
                Indo-): "anti-Western" is a stance, not a mention of the West, and "Indo-China"
                another place than China; a name of several words
@@ -48,11 +50,13 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                the model found ("Fourteen million World War II") is no name, nor is a
                sentence's (or a quotation's) opening word the text also writes in lower case,
                or the -ing form of a verb it writes ("Keeping America competitive"), nor an entity
-               the model ran across a clause ("Congress when America ended"), into a hyphenated word
+               the model ran across a clause ("Congress when America ended"), past a name's last
+               capital letter that ends a sentence ("after World War I. Farm machinery"), into a hyphenated word
                ("the Continent on American-owned steamers"), over two names joined by "the" ("the War
                of the Rebellion the United States") or across "and" right after the match ("the
                Department of Defense and Energy"), nor "Mainland" before a state; a state's
-               body ends with the state it names ("the Congress of the United States"), an office or a part
+               body or envoys end with the state they name ("the Congress of the United States", "the
+               Foreign Ministers of Great Britain"), an office or a part
                with its organisation ("the Solicitor of the Department of State", "the Bureau of Trade
                Relations of the Department of State"), the states of a region with it
                ("the belligerent States of Europe"); a vessel noun before a
@@ -121,6 +125,8 @@ class Context:
     text_year: int | None
     lower_words: frozenset[str] = frozenset()
     """Words the text writes in lower case: capitalised at a sentence's start, they open it, not a name."""
+    body: str = ""
+    """The text's running text (its paragraphs, no headings): how it writes a name a heading has in capitals."""
 
 
 OPENING_QUOTES = frozenset({'"', "“", "‘"})
@@ -165,9 +171,21 @@ def restriction(span: Span, alias: Alias, words: tuple[frozenset, frozenset, fro
     return bool(required) and not {fold(t.text) for t in span.sent} & required
 
 
+def _only_in_lower_case(alias: str, body: str) -> bool:
+    """The running text writes the name's words in lower case and never as the name."""
+    words = r"\s+".join(re.escape(w) for w in alias.split())
+    return (re.search(rf"\b{words.lower()}\b", body) is not None
+            and re.search(rf"\b{words}\b", body) is None)
+
+
 def word_in_capitals(span: Span, alias: Alias, context: Context) -> bool:
     """An acronym, in a line in capitals, that the text also writes in lower case as a word:
-    "PRINCIPLES TO GUIDE US" (the text writes "us")."""
+    "PRINCIPLES TO GUIDE US" (the text writes "us"); a name of several words in capitals that the
+    text's paragraphs write only in lower case: "DEMOBILIZATION OF OUR ARMED FORCES" (the text writes
+    "our armed forces", never "Armed Forces")."""
+    if (len(span) > 1 and span.text.isupper() and not alias.text.isupper() and alias.is_case_sensitive
+            and len(alias.text.split()) > 1 and context.body):
+        return _only_in_lower_case(alias.text, context.body)
     if not alias.text.isupper() or len(span) > 1 or fold(span.text) not in context.lower_words:
         return False
     doc = span.doc

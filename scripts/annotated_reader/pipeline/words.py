@@ -31,6 +31,10 @@ ROLE_WORDS = frozenset({
 })
 """Words of ranks, offices and forms of address: capitalised words holding one are a role, not a name."""
 
+LETTER_STOP = re.compile(r"[A-Z]\.")
+"""One capital letter and a full stop, one token: an initial ("J. Smith"), or a name's last letter ending a
+sentence ("after World War I. Farm machinery"), where a name the model runs on past it ends."""
+
 UNITS = frozenset({"bureau", "bureaus", "division", "divisions", "office", "branch"})
 """Parts of an organisation: "the Bureau of Trade Relations of the Department of State" names the department too."""
 
@@ -63,10 +67,11 @@ STATE_BODIES = frozenset({
     "congress", "government", "governments", "people", "peoples", "president", "constitution", "senate",
     "parliament", "citizens", "armed", "army", "navy", "embassy", "emperor", "empress", "king", "queen", "czar",
     "tsar", "sultan", "courts", "delegation", "laws", "statutes", "house", "department", "departments", "territories",
-    "executive", "union", "province", "provinces",
+    "executive", "union", "province", "provinces", "minister", "ministers", "ambassador", "ambassadors", "envoy",
+    "envoys", "legation", "consul", "consuls",
 })
-"""Bodies, offices, rulers and parts of a state: "the Congress of the United States", "the Emperor of
-China", "the Provinces of Canada" name the state too."""
+"""Bodies, offices, rulers, envoys and parts of a state: "the Congress of the United States", "the Emperor of
+China", "the Foreign Ministers of Great Britain", "the Provinces of Canada" name the state too."""
 POLITIES = frozenset({
     "states", "powers", "nations", "countries", "peoples", "governments", "courts", "cabinets", "empires", "kingdoms",
     "monarchies",
