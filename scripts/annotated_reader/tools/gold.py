@@ -33,10 +33,9 @@ linking code, at d83ab0d), set AF (sixteen of 1801-1816, first scored at 921a7bd
 texts of 1932-2026: Hoover 1932, Roosevelt 1943 and 1944, Truman 1953, Eisenhower 1956 (two), Ford
 1976, Clinton 1995 and Trump 2026, first scored at 776692f; Roosevelt's radio address of 1945,
 annotated with them, repeats paragraphs of his 1945 message, a tuning text, so it went straight
-to the tuning set) and set AJ (Taft 1909, Coolidge 1925 and Hoover 1929, with section headings,
-first scored at 5e40932). ``heldout-ak`` (Truman's written message of January 1946 on the state
-of the union and the budget for 1947, with section headings and a table) was annotated by hand,
-in six parts, before any pipeline run on its text.
+to the tuning set), set AJ (Taft 1909, Coolidge 1925 and Hoover 1929, with section headings,
+first scored at 5e40932) and set AK (Truman's written message of January 1946 on the state of
+the union and the budget for 1947, with section headings and a table, first scored at c82e5f8).
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
