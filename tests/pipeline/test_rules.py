@@ -317,6 +317,13 @@ CASES = [
     ("capitals: a heading's name the text also writes as the name", ("OUR ARMED FORCES",
      "The Armed Forces serve, and the armed forces of our allies too."), None,
      [("ARMED FORCES", "us-armed-forces"), ("Armed Forces", "us-armed-forces")]),
+    ("metonym as a person: the paragraph names the person", "I've just repeated word for word the oath taken by "
+     "George Washington 200 years ago. It is right that the memory of Washington be with us today, because "
+     "Washington remains the Father of our Country.", "1989-01-20", []),
+    ("metonym as a place: missions to it", "By continuing to revitalize our traditional friendships, and by our "
+     "missions to Beijing and to Moscow, we were able to establish the base for a new pattern.", "1973-01-20", []),
+    ("metonym as a person: one sense per paragraph, another city still acts", "George Washington warned us. Today "
+     "Washington knows best, and Brussels insists.", "2017-01-20", [("Brussels", "european-union")]),
     # relation phrases over pairs of states
     ("relations: US-China relations", "US-China relations worsened.", None,
      [("US-China", "us-china-relations")]),

@@ -208,6 +208,7 @@ class GlossaryMatcher:
         places = {span.text.lower() for span, rule in matches  # one sense per paragraph: a city used as a
                   if rule.alias.metonym and not rules.restriction(span, rule.alias, rule.words)  # place is the
                   and metonyms.used_as_place(span)}  # place in the whole paragraph
+        people = {span.text.lower() for span, rule in matches if rule.alias.metonym and metonyms.person_named(span)}
         context = rules.Context(doc, frozenset(i for span, _ in matches for i in range(span.start, span.end)), text_year,
                                 lower, body)
         allowed, outers = [], []
@@ -222,8 +223,8 @@ class GlossaryMatcher:
                 continue
             if rules.label(span, entry.type, entry.labels):
                 continue
-            if rule.alias.metonym and metonyms.titled(span):
-                continue  # the person named like the city: the model's entity, if any, is a candidate
+            if rule.alias.metonym and (metonyms.titled(span) or span.text.lower() in people):
+                continue  # the person named like the city ("George Washington" in the paragraph): a candidate
             if rule.alias.metonym and metonyms.names_the_city(span):
                 named_cities.add((section, span.text.lower()))
             if rule.alias.metonym and ((section, span.text.lower()) in named_cities or span.text.lower() in places):

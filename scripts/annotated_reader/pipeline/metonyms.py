@@ -49,13 +49,20 @@ NAMED_AFTER = frozenset({"conference", "conferences", "treaty", "treaties", "sum
                          "communiques", "protocol", "protocols", "olympics"})
 """Words after a city, or before "of" it, that make a meeting or a document named after the place ("the
 Washington treaty", "the Conference of Brussels")."""
-JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission"})
+JOURNEYS = frozenset({"visit", "visits", "trip", "trips", "journey", "journeys", "mission", "missions"})
 """Nouns of a journey that reach "to <city>" across a few words ("the visit of the Prime Minister to Washington")."""
 
 
 def titled(span: Span) -> bool:
     """A title right before the name makes it a person's: "President Washington", "General Washington"."""
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
+def person_named(span: Span) -> bool:
+    """A person the model found holds the name and more ("George Washington"): the paragraph's
+    bare "Washington" is that person too."""
+    return any(ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+               for ent in span.doc.ents)
 
 
 def names_the_city(span: Span) -> bool:

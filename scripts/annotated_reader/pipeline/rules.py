@@ -67,10 +67,11 @@ label          the model labels the very same words as a number, date, time or a
                the ``labels`` it accepts is held to that list instead (a book called "1984"
                is a document, so a DATE label does not veto it)
 metonym        the alias is a place standing for a government (``metonym: true``) and a title
-               makes it a person ("President Washington"), or it is used as a place: "in" or
+               makes it a person ("President Washington"), or the paragraph names the person
+               ("George Washington … the memory of Washington"), or it is used as a place: "in" or
                "at" it, unless officials, negotiators, power or views are there or a
                possessive follows ("a debate in Washington"; "officials in Washington" act), a
-               meeting, a visit, a journey or a residence there ("talks in Brussels", "flew
+               meeting, a visit, a journey, a mission or a residence there ("talks in Brussels", "flew
                to Moscow", "the embassy in Beijing", "here in Washington"),
                "outside (of)" or "near" it, a verb whose object is a place ("who inhabit
                Washington", "visited Moscow"), alone in a transcript's square brackets ("Governor Gardner
