@@ -35,9 +35,9 @@ texts of 1932-2026: Hoover 1932, Roosevelt 1943 and 1944, Truman 1953, Eisenhowe
 annotated with them, repeats paragraphs of his 1945 message, a tuning text, so it went straight
 to the tuning set), set AJ (Taft 1909, Coolidge 1925 and Hoover 1929, with section headings,
 first scored at 5e40932) and set AK (Truman's written message of January 1946 on the state of
-the union and the budget for 1947, with section headings and a table, first scored at c82e5f8).
-``heldout-al`` (fourteen inaugural addresses, Truman 1949 to Biden 2021, from a copy of the
-American Presidency Project's texts) was annotated by hand before any pipeline run on its texts.
+the union and the budget for 1947, with section headings and a table, first scored at c82e5f8)
+and set AL (fourteen inaugural addresses, Truman 1949 to Biden 2021, from a copy of the American
+Presidency Project's texts, first scored at 237df72).
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
