@@ -41,7 +41,12 @@ GLOSSARY = Glossary({e.id: e for e in [
     entry("immanuel-wallerstein", "Immanuel Wallerstein", "person"),
     entry("imperialism", "Imperialism", "concept", ["imperialistic"]),
     entry("pentagon", "The Pentagon", "organization", ["Department of Defense"]),
-    entry("us-state-department", "United States Department of State", "organization", ["Department of State"]),
+    entry("us-state-department", "United States Department of State", "organization",
+          ["Department of State", "State Department"]),
+    entry("us-treasury", "United States Department of the Treasury", "organization",
+          ["Treasury", "Treasury Department", "Department of the Treasury"]),
+    entry("republican-party", "Republican Party", "organization"),
+    entry("democratic-party", "Democratic Party", "organization"),
     entry("iraq", "Iraq", "state"),
     entry("canada", "Canada", "state"),
     entry("xi-jinping", "Xi Jinping", "person", ["Xi"]),
@@ -324,6 +329,17 @@ CASES = [
      "missions to Beijing and to Moscow, we were able to establish the base for a new pattern.", "1973-01-20", []),
     ("metonym as a person: one sense per paragraph, another city still acts", "George Washington warned us. Today "
      "Washington knows best, and Brussels insists.", "2017-01-20", [("Brussels", "european-union")]),
+    # names sharing a head noun in a list (pipeline/shared.py)
+    ("shared head: names before a plural head", "The State and Treasury Departments will be in a position "
+     "shortly to submit a draft of an agreement.", None, [("State", "us-state-department"),
+                                                         ("Treasury", "us-treasury")]),
+    ("shared head: names after a plural head and of", "I propose that the Departments of State, Treasury, "
+     "Defense, and Justice remain.", None, [("Departments of State", "us-state-department"),
+                                            ("Treasury", "us-treasury"), ("Defense", "pentagon")]),
+    ("shared head: parties", "Members of both the Republican and Democratic Parties voted for it.", None,
+     [("Republican", "republican-party"), ("Democratic", "democratic-party")]),
+    ("shared head: names no entry has", "The War and Navy Departments have grown.", None, []),
+    ("shared head: one name is no list", "The experts of the Treasury Departments of the States met.", None, []),
     # relation phrases over pairs of states
     ("relations: US-China relations", "US-China relations worsened.", None,
      [("US-China", "us-china-relations")]),

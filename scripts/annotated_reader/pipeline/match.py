@@ -2,7 +2,8 @@
 
 Titles and aliases become phrase patterns of two spaCy ``SpanRuler`` components (exact case and
 lower case); relation phrases ("US-China", "Chinese-Russian" before relations, ties, alliance …)
-are token patterns over pairs of state entries, built from their names and demonyms. Each match
+are token patterns over pairs of state entries, built from their names and demonyms; names sharing
+a head noun in a list ("the State and Treasury Departments") come from ``shared``. Each match
 then passes the rule set of ``rules`` (restrictions, prefixes, longer names, the model's labels,
 metonyms, periods); the survivors compete by length (``filter_spans``), and a person's surname
 counts only after the full name. The model's entities that name no entry, and the longer names
@@ -24,6 +25,7 @@ from spacy.util import filter_spans
 from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
 from . import longer, metonyms, periods, rules
+from .shared import SharedHeads
 from .nlp import use_project_tokenizer
 from .words import LETTER_STOP
 
@@ -98,6 +100,7 @@ class GlossaryMatcher:
         self.nlp: Language = spacy.blank(lang)
         use_project_tokenizer(self.nlp)
         self.rules: list[_Rule] = []
+        self.shared = SharedHeads()
         exact, lower, upper = [], [], []
         for entry in glossary:
             restated = any(a.text == entry.title for a in entry.aliases)  # the title with restrictions
@@ -110,6 +113,10 @@ class GlossaryMatcher:
                 label = str(len(self.rules))
                 self.rules.append(_Rule.of(entry.id, alias))
                 target = exact if alias.is_case_sensitive else lower
+                if entry.type != "person" and not (alias.restricted or alias.not_followed_by or alias.not_preceded_by
+                                                   or alias.requires_in_sentence or alias.metonym
+                                                   or alias.after_first_mention):
+                    self.shared.add(alias.text.split(), label)
                 for form in sorted(spelling_variants(alias.text)):
                     target.append({"label": label, "pattern": form, "id": entry.id})
                     if alias.is_case_sensitive and LAST_LETTER.search(form):
@@ -173,7 +180,10 @@ class GlossaryMatcher:
                 while end - 1 > start and doc[end - 1].is_lower:
                     end -= 1  # nor a word before it: "U.S.-USSR environmental cooperation"
                 doc.spans["glossary"].append(Span(doc, start, end, label=self.nlp.vocab.strings[match_id]))
-            spans, outers = self._resolve(doc, seen, year, lower, (block.section, cities), body)
+            listed = self.shared.find(doc)  # "the State and Treasury Departments"
+            doc.spans["glossary"].extend(listed)
+            spans, outers = self._resolve(doc, seen, year, lower, (block.section, cities), body,
+                                          frozenset((s.start, s.end, s.label_) for s in listed))
             sentences[block.id] = tuple((s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
             for span in spans:
                 sent = span.sent
@@ -197,12 +207,13 @@ class GlossaryMatcher:
 
     def _resolve(self, doc: Doc, seen: set[str], text_year: int | None, lower: frozenset[str] = frozenset(),
                  cities: tuple[object, set[tuple[object, str]]] | None = None,
-                 body: str = "") -> tuple[list[Span], list[Span]]:
+                 body: str = "", listed: frozenset[tuple[int, int, str]] = frozenset()) -> tuple[list[Span], list[Span]]:
         """The mentions of one block, and the longer names that suppressed a match (for the candidates).
 
         ``cities`` is the block's section and the (section, city) pairs where the text has named the city
         as a city so far; a city named so stays the place for the rest of that section. ``body`` is the
-        text's running text (``rules.Context``)."""
+        text's running text (``rules.Context``); ``listed`` the names of a list sharing a head noun
+        (module ``shared``), which the longer-name rule does not apply to."""
         section, named_cities = cities if cities is not None else (None, set())
         matches = [(span, self.rules[int(span.label_)]) for span in doc.spans["glossary"]]
         places = {span.text.lower() for span, rule in matches  # one sense per paragraph: a city used as a
@@ -217,7 +228,8 @@ class GlossaryMatcher:
             if (rules.restriction(span, rule.alias, rule.words) or rules.prefix(span, rule.alias)
                     or rules.word_in_capitals(span, rule.alias, context)):
                 continue
-            outer = longer.region_part(span, entry.type) or longer.longer_name(span, context, entry.title, entry.type)
+            outer = None if (span.start, span.end, span.label_) in listed else (
+                longer.region_part(span, entry.type) or longer.longer_name(span, context, entry.title, entry.type))
             if outer is not None:
                 outers.append(Span(doc, outer.start, outer.end, label=outer.label_ or "NAME"))
                 continue

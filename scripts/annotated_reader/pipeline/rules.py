@@ -61,7 +61,9 @@ longer name    it lies inside a longer name: an entity of the model that adds ca
                Relations of the Department of State"), the states of a region with it
                ("the belligerent States of Europe"); a vessel noun before a
                state or a place makes a ship's name ("the whaleship Canada"). The longer name goes
-               to the candidates list (module ``longer``).
+               to the candidates list (module ``longer``). A name in a list that writes its head
+               noun once ("the State and Treasury Departments", "the Departments of State,
+               Treasury, and War") is not held to this rule (module ``shared``).
 label          the model labels the very same words as a number, date, time or amount and the
                entry is a person, state, organisation, place or concept; an entry that lists
                the ``labels`` it accepts is held to that list instead (a book called "1984"
