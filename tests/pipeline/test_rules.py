@@ -449,6 +449,20 @@ def test_candidates(run, name, paragraph, candidate, listed):
     assert (candidate in names) == listed, names
 
 
+@pytest.mark.parametrize("other,listed", [("The country was divided on the question.", False),
+                                          ("The country was split on the question.", True)])
+def test_a_sentence_opener_the_corpus_writes_in_lower_case_is_no_name(run, other, listed):
+    """A short text says little of its own house style: the opening word of Kennedy's "Divided, there is
+    little we can do" is no name when another text of the corpus writes "divided"."""
+    first, _ = run("United, there is little we cannot do in a host of cooperative ventures. Divided, there is "
+                   "little we can do--for we dare not meet a powerful challenge at odds and split asunder.")
+    second, _ = run(other)
+    second = AnnotatedText(Document(Source("u", SourceMeta(title="U"), (), "u.txt"), second.document.blocks),
+                           second.mentions, second.entities, second.sentences)
+    names = {c.name for c in collect([first, second])}
+    assert ("Divided" in names) == listed, names
+
+
 def test_heading_words_are_not_candidates():
     source = Source("t", SourceMeta(title="T"), (), "t.txt")
     blocks = (Block("h-1", "heading", "Putin Pivots", 1, 1), Block("p-2", "paragraph", "Nothing here.", 1, 2))

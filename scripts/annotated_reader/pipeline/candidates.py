@@ -14,7 +14,8 @@ common noun the text capitalises by house style ("the Nation", when it also writ
 descriptions headed by one ("the Federal Government"), nationality adjectives (also a region's:
 "Middle Eastern"), names in headings and in paragraphs written all in capitals, which stand as
 headings (a heading's words are cut from the text's names), a sentence's opening word that the text
-also writes in lower case ("Keeping America" is "America"; "Previous Presidents" is "Presidents"),
+also writes in lower case ("Keeping America" is "America"; "Previous Presidents" is "Presidents"; a
+single such word also when another text of the corpus writes it so, "Divided, there is …"),
 titles or ranks alone ("Speaker", "His Holiness", "Their Majesties", also in the plural, "Colonels",
 "Secretaries", or joined by a hyphen, "Postmaster-General"; before a person's name they are cut:
 "Sergeant Hake" is "Hake"), offices ending in one ("Special Assistant", "Circuit Judges"; not a body
@@ -289,8 +290,10 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
     """
     groups: dict[str, list[Entity]] = defaultdict(list)
     folded_demonyms = {fold(d) for d in demonyms}
-    for text in texts:
-        lower = lower_case_words(block.text for block in text.document.blocks)
+    texts = list(texts)
+    lowers = [lower_case_words(block.text for block in text.document.blocks) for text in texts]
+    corpus_lower = frozenset().union(*lowers)  # a short text says little of its own house style
+    for text, lower in zip(texts, lowers):
         for entity in text.entities:
             block = text.block(entity.block_id)
             if block.kind == "heading" or not any(ch.islower() for ch in block.text):
@@ -302,8 +305,9 @@ def collect(texts: Iterable[AnnotatedText], demonyms: set[str] = frozenset(),
                 continue
             if _made_of(name, WORSHIP_WORDS) or GOVERNMENT_OF.match(name):
                 continue  # "the Supreme Being", "Divine Providence", "the Government of the Czar"
-            if entity.starts_sentence and " " not in name and fold(name) in SENTENCE_OPENERS:
-                continue
+            if entity.starts_sentence and " " not in name and (fold(name) in SENTENCE_OPENERS
+                                                                or name.lower() in corpus_lower):
+                continue  # one word opening a sentence that the corpus writes in lower case: "Divided, …"
             name = _without_title(_without_opener(entity, name, lower), entity.label)
             if name is None or INNER_PUNCTUATION.search(name) or _office(name) or _runs_on(name):
                 continue  # "Keeping America competitive …", a title or rank alone ("Speaker")
