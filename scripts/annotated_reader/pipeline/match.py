@@ -25,8 +25,8 @@ from spacy.util import filter_spans
 from ..inputs.text import fold, lower_case_words, spelling_variants
 from ..model import Alias, Analysis, AnnotatedText, BlockAnalysis, Entity, Glossary, Mention
 from . import longer, metonyms, periods, rules
-from .shared import SharedHeads
 from .nlp import use_project_tokenizer
+from .shared import SharedHeads
 from .words import LETTER_STOP
 
 CANDIDATE_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
@@ -197,7 +197,7 @@ class GlossaryMatcher:
             for ent in longer.hyphen_joined(found):
                 inside = [s for s in spans if ent.start < s.end and s.start < ent.end]
                 if len(inside) == 1:
-                    ent = longer.unit_part(ent, inside[0]) or ent  # "the Bureau of X" of "… of the Department of State"
+                    ent = longer.unit_part(ent, inside[0]) or ent  # "the Bureau of X" of "… of the Department …"
                 if any(ent.start < s.end and s.start < ent.end for s in spans):
                     continue
                 following = doc[ent.end].text if ent.end < len(doc) else ""
@@ -207,7 +207,8 @@ class GlossaryMatcher:
 
     def _resolve(self, doc: Doc, seen: set[str], text_year: int | None, lower: frozenset[str] = frozenset(),
                  cities: tuple[object, set[tuple[object, str]]] | None = None,
-                 body: str = "", listed: frozenset[tuple[int, int, str]] = frozenset()) -> tuple[list[Span], list[Span]]:
+                 body: str = "", listed: frozenset[tuple[int, int, str]] = frozenset(),
+                 ) -> tuple[list[Span], list[Span]]:
         """The mentions of one block, and the longer names that suppressed a match (for the candidates).
 
         ``cities`` is the block's section and the (section, city) pairs where the text has named the city

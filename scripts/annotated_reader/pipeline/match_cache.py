@@ -22,7 +22,8 @@ from .annotate import DocCache
 FORMAT = "3"
 _HERE = Path(__file__).parent
 _CODE = [_HERE / name for name in ("match.py", "rules.py", "longer.py", "metonyms.py", "periods.py", "shared.py",
-                                   "words.py", "nlp.py")] + [_HERE.parent / "inputs" / "text.py", _HERE.parent / "model.py"]
+                                   "words.py", "nlp.py")]
+_CODE += [_HERE.parent / "inputs" / "text.py", _HERE.parent / "model.py"]
 
 
 def names_key(glossary: Glossary) -> str:
