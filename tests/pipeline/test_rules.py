@@ -560,6 +560,13 @@ def test_capitalised_names(sentence, expected):
     ("The Sec of State reported.", "Sec of State", "ORG", False),  # an abbreviated office
     ("That with the Choctaw Nation is fixed.", "Choctaw Nation", "ORG", True),  # a people's own name
     ("The American Nation is strong.", "American Nation", "ORG", False),  # a description
+    ("No people can be bound to acknowledge and adore the Invisible Hand which conducts the affairs of men.",
+     "Invisible Hand", "ORG", False),  # an epithet of God
+    ("And may that Infinite Power which rules the destinies of the universe lead our councils.", "Infinite Power",
+     "ORG", False),
+    ("I congratulate my fellow-citizens on the restoration of the credit of the General Government of the Union.",
+     "General Government of the Union", "ORG", False),  # a description of the federal government
+    ("The Sons of Liberty met.", "Sons of Liberty", "ORG", True),  # not every word an epithet's
 ])
 def test_offices_and_adjectives_are_not_candidates(paragraph, name, label, listed):
     source = Source("t", SourceMeta(title="T"), (), "t.txt")

@@ -111,17 +111,20 @@ GOVERNMENT_NOUNS = DESCRIPTION_HEADS | {
 """Common nouns of government that are no name alone, in the singular or the plural ("the Nation",
 "the Executive", "one of the Republics", "the Union", "the Territories"), whether or not the text also
 writes them in lower case."""
-UNION_WORDS = GOVERNMENT_NOUNS | {"unions", "states", "departments", "citizens", "fellow", "federal", "perpetual"}
+UNION_WORDS = GOVERNMENT_NOUNS | {"unions", "states", "departments", "citizens", "fellow", "federal", "perpetual",
+                                  "general"}
 """Words of descriptions of a federation, its parts and its citizens: capitalised words made only of
 these (and connectors) describe, not name ("the States of the Union", "the Federal Union", "the
 Executive Departments", "Fellow-Citizens"; "the State of the Union", the address, is a name)."""
 WORSHIP_WORDS = frozenset({
     "god", "lord", "providence", "creator", "maker", "author", "being", "father", "parent", "ruler", "giver",
     "master", "almighty", "deity", "universe", "heaven", "divine", "supreme", "omnipotent", "heavenly", "eternal",
-    "great", "power", "nature", "all", "good", "things", "nations", "our", "existence", "his",
+    "great", "power", "nature", "all", "good", "things", "nations", "our", "existence", "his", "hand", "invisible",
+    "infinite", "omnipotence", "liberty",
 })
 """Words of the names the texts give God ("the Supreme Being", "the Author of All Good", "Divine
-Providence"): capitalised words made only of these are an epithet, not a name to write an entry on."""
+Providence", "the Invisible Hand", "the Author of Liberty"): capitalised words made only of these are an
+epithet, not a name to write an entry on ("the Sons of Liberty" is a name)."""
 GOVERNMENT_OF = re.compile(r"^(?:Imperial |Federal |National )?Governments? of\b")
 """A government named by what it governs ("the Government of Her Britannic Majesty", "the Imperial
 Government of the Czar"): a description, as "the British Government" is."""
