@@ -37,10 +37,11 @@ to the tuning set), set AJ (Taft 1909, Coolidge 1925 and Hoover 1929, with secti
 first scored at 5e40932) and set AK (Truman's written message of January 1946 on the state of
 the union and the budget for 1947, with section headings and a table, first scored at c82e5f8)
 and set AL (fourteen inaugural addresses, Truman 1949 to Biden 2021, from a copy of the American
-Presidency Project's texts, first scored at 237df72) and set AM (ten inaugural addresses,
-McKinley 1897 to Roosevelt 1945, from the same copy, first scored at f8b913f).
-``heldout-an`` (seventeen inaugural addresses, Washington 1789 to Harrison 1889, from the same
-copy) was annotated by hand before any pipeline run on its texts.
+Presidency Project's texts, first scored at 237df72), set AM (ten inaugural addresses, McKinley
+1897 to Roosevelt 1945, from the same copy, first scored at f8b913f) and set AN (seventeen
+inaugural addresses, Washington 1789 to Harrison 1889, from the same copy, first scored at
+3c4279a). ``heldout-ao`` (William Henry Harrison's inaugural address of 1841, 8,425 words, from
+the same copy) was annotated by hand, in two parts, before any pipeline run on its text.
 
 A gold file ``<text id>.jsonl`` has one record per line:
 ``{"block": "p-1a2b3c4d", "start": 0, "end": 6, "surface": "Russia", "entry": "russia"}``
