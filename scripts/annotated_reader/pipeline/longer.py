@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..inputs.text import fold
-from .rules import AMOUNTS, Context, is_name_word, own_words
+from .rules import AMOUNTS, Context, glued_hyphen, is_name_word, own_words
 from .words import (ADJECTIVE_ENDING, COMPASS, CONTINENTAL, DETERMINERS, INDEFINITE, LETTER_STOP, POLITIES,
                     ROLE_WORDS, STATE_BODIES, TITLES, UNITS, VESSELS, WAR_WORDS, possessive)
 
@@ -63,7 +63,7 @@ def _house_nouns(span: Span, context: Context, entry_type: str) -> frozenset[str
 
 def _hyphen_then_name(doc: Doc, i: int, context: Context) -> bool:
     """A hyphen glued between a name and a capitalised word that is a name, not an adjective."""
-    if i + 1 >= len(doc) or doc[i].text not in ("-", "–") or doc[i - 1].whitespace_ or doc[i].whitespace_:
+    if not glued_hyphen(doc, i):
         return False
     after = doc[i + 1]
     adjective = ADJECTIVE_ENDING.search(after.text) and after.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")
@@ -207,12 +207,6 @@ def _lone_name(token, lower: frozenset[str]) -> bool:
             and not token.like_num and not re.search(r"(?:ing|ly|ed|ch|men|ism)$", token.lower_))
 
 
-def _glued(doc: Doc, i: int) -> bool:
-    """Token i is a hyphen glued to the words on both sides ("Sheppard-Towner", "Austria-Hungary")."""
-    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_
-            and not doc[i].whitespace_)
-
-
 def hyphen_joined(names: list[Span]) -> list[Span]:
     """Names glued to the next by a hyphen become one name ("Austria" + "Hungary" is "Austria-Hungary",
     "Sheppard" + "Towner Act" the "Sheppard-Towner Act"), with the label of the last, and a name glued
@@ -220,13 +214,13 @@ def hyphen_joined(names: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for name in sorted(names, key=lambda span: (span.start, -span.end)):
         before = next((i for i, last in enumerate(joined) if last.end + 1 == name.start), None)
-        if before is not None and _glued(name.doc, name.start - 1):
+        if before is not None and glued_hyphen(name.doc, name.start - 1):
             joined[before] = Span(name.doc, joined[before].start, name.end, label=name.label_)
         else:
             joined.append(name)
     doc = names[0].doc if names else None
     return [Span(doc, name.start, name.end + 2, label="EVENT")
-            if name.end + 1 < len(doc) and _glued(doc, name.end) and doc[name.end + 1].lower_ == "day" else name
+            if glued_hyphen(doc, name.end) and doc[name.end + 1].lower_ == "day" else name
             for name in joined]  # a day named so: "VE-day", "VJ-day"
 
 

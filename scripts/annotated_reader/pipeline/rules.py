@@ -195,15 +195,21 @@ def word_in_capitals(span: Span, alias: Alias, context: Context) -> bool:
     return any(doc[i].is_alpha and doc[i].is_upper for i in (span.start - 1, span.end) if 0 <= i < len(doc))
 
 
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen glued to the words on both sides ("anti-Western", "Austria-Hungary")."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_)
+
+
 def prefix(span: Span, alias: Alias) -> bool:
     """One word glued to anti-, pro-, post-, non-, ex-, neo-, self- or Indo- ("Indo-China" is another place)
     by a hyphen (the alias lacking it)."""
     doc = span.doc
     if span.start < 2 or len(span) > 1 or span.text.isupper():
         return False
-    hyphen, word = doc[span.start - 1], doc[span.start - 2]
-    glued = hyphen.text in ("-", "–") and not word.whitespace_ and not hyphen.whitespace_
-    return glued and word.lower_ in PREFIXES and not fold(alias.text).startswith(word.lower_)
+    word = doc[span.start - 2]
+    return (glued_hyphen(doc, span.start - 1) and word.lower_ in PREFIXES
+            and not fold(alias.text).startswith(word.lower_))
 
 
 def own_words(title: str) -> frozenset[str]:

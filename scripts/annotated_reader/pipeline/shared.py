@@ -40,12 +40,12 @@ class SharedHeads:
         if len(head) < 3 or not head.isalpha() or head.isupper():
             return  # a head noun, not a numeral or an acronym: "World War I", "World War II"
         if "of" in words:
-            head, rest = words[0], words[words.index("of") + 1:]
+            rest = words[words.index("of") + 1:]
             if words.index("of") == 1 and rest and rest != ["the"]:
                 rest = rest[1:] if rest[0] == "the" else rest
                 self.after.setdefault(plural(head), {}).setdefault(tuple(fold(w) for w in rest), label)
         elif all(w.isalpha() for w in words):
-            self.before.setdefault(plural(words[-1]), {}).setdefault(tuple(fold(w) for w in words[:-1]), label)
+            self.before.setdefault(plural(head), {}).setdefault(tuple(fold(w) for w in words[:-1]), label)
 
     def find(self, doc: Doc) -> list[Span]:
         """The names of every list in the block that shares a head the glossary knows, as spans labelled
